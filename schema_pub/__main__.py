@@ -1,0 +1,3 @@
+from schema_pub.cli import main
+
+main()
