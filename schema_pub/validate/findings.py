@@ -66,3 +66,41 @@ class Finding:
     @property
     def json_path(self) -> str:
         return format_path(self.path)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A validation rule: stable code and name, default severity, what it checks.
+
+    Layers declare their rules in a module-level ``RULES`` tuple and create
+    findings by calling the rule: ``UNKNOWN_PROPERTY("...", path=p, hint=h)``.
+    ``source`` is the URL of the documentation the rule follows and
+    ``checked`` the date (ISO) that documentation was last read against it.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    layer: str
+    source: str | None = None
+    checked: str | None = None
+
+    def __call__(
+        self,
+        message: str,
+        *,
+        path: JsonPath = (),
+        hint: str | None = None,
+        severity: Severity | None = None,
+        **extra: Any,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            severity=severity or self.severity,
+            message=message,
+            path=path,
+            hint=hint,
+            extra=dict(extra),
+        )
