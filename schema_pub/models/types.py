@@ -1,0 +1,108 @@
+"""Precise field types shared by the models.
+
+Each keeps the text the author wrote (no normalisation of URLs or dates) and
+carries a JSON Schema that says the same thing as the Python check.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema
+
+_LANG = re.compile(
+    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"  # language
+    r"(?:-[A-Za-z]{4})?"  # script
+    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"  # region
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"  # variants
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"  # extensions
+    r"(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?$"  # private use
+)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$"
+)
+
+
+def check_http_url(value: str) -> str:
+    """An absolute http(s) URL with a host; returned exactly as written."""
+    if value != value.strip() or any(c.isspace() for c in value):
+        raise ValueError("a URL may not contain spaces")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        raise ValueError(f"not a valid URL: {exc}") from None
+    if parts.scheme not in ("http", "https"):
+        if not parts.scheme:
+            raise ValueError("a relative URL is not allowed here: write the full http(s) URL")
+        raise ValueError(f"the URL scheme must be http or https, not {parts.scheme!r}")
+    if not parts.hostname:
+        raise ValueError("the URL has no host")
+    return value
+
+
+def check_datetime(value: str) -> str:
+    """ISO 8601 date and time with a timezone (``2025-06-12T14:30:00-04:00``)."""
+    if not _DATETIME.match(value):
+        if _DATE.match(value):
+            raise ValueError("a time and timezone are required here, e.g. 2025-06-12T14:30:00-04:00")
+        if re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$", value):
+            raise ValueError("the date-time has no timezone: add Z or an offset such as +02:00")
+        raise ValueError("not an ISO 8601 date-time such as 2025-06-12T14:30:00-04:00")
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise ValueError(f"not a valid date-time: {exc}") from None
+    return value
+
+
+def check_date_or_datetime(value: str) -> str:
+    """A calendar date (``2025-06-12``) or a date-time with a timezone."""
+    if _DATE.match(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"not a valid date: {exc}") from None
+        return value
+    return check_datetime(value)
+
+
+def check_language(value: str) -> str:
+    if not _LANG.match(value):
+        raise ValueError("not a BCP 47 language tag such as en, en-US or pt-BR")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-empty text; surrounding whitespace is trimmed."""
+
+HttpUrl = Annotated[
+    str,
+    AfterValidator(check_http_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://[^\\s/?#]+[^\\s]*$"}),
+]
+"""An absolute http(s) URL, kept exactly as written."""
+
+DateTime = Annotated[
+    str,
+    AfterValidator(check_datetime),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+DateOrDateTime = Annotated[
+    str,
+    AfterValidator(check_date_or_datetime),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}
+    ),
+]
+LanguageTag = Annotated[
+    str,
+    AfterValidator(check_language),
+    WithJsonSchema({"type": "string", "pattern": _LANG.pattern}),
+]
+PositiveInt = Annotated[int, Field(gt=0, strict=True)]
+NonNegativeInt = Annotated[int, Field(ge=0, strict=True)]

@@ -1,0 +1,168 @@
+"""Publish article sources: models, graph, JSON-LD and head markup, written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from schema_pub.graph import GraphConflictError, build_graph, dangling_refs, dumps
+from schema_pub.publish.errors import SourceError, SourceProblem
+from schema_pub.publish.files import write_atomic
+from schema_pub.publish.head import render_head
+from schema_pub.publish.load import Parsed, field_name, read_source, validate_model
+from schema_pub.publish.resolve import Resolved, article_slug, resolve
+from schema_pub.publish.source import ArticleSource, SiteSource
+
+SOURCE_SUFFIXES = (".yaml", ".yml", ".md", ".markdown")
+SITE_FILE = "site.yaml"
+
+
+@dataclass
+class Article:
+    """One built article: its models, its graph and the bytes of each output file."""
+
+    resolved: Resolved
+    document: dict[str, Any]
+    files: dict[str, bytes]
+
+
+@dataclass
+class ArticleResult:
+    source: str
+    slug: str | None = None
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class BuildReport:
+    results: list[ArticleResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[ArticleResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def find_sources(paths: Iterable[Path]) -> list[Path]:
+    """Article sources under ``paths`` (files as given; directories searched), sorted."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            for candidate in path.rglob("*"):
+                if (
+                    candidate.is_file()
+                    and candidate.suffix.lower() in SOURCE_SUFFIXES
+                    and candidate.name != SITE_FILE
+                    and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
+                    and candidate.name.lower() != "readme.md"
+                ):
+                    found.add(candidate)
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+def find_site_file(source: Path) -> Path | None:
+    for directory in source.resolve().parents:
+        candidate = directory / SITE_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+_site_cache: dict[Path, SiteSource] = {}
+
+
+def load_site(path: Path) -> SiteSource:
+    cached = _site_cache.get(path)
+    if cached is None:
+        parsed = read_source(path)
+        cached = validate_model(parsed, SiteSource)
+        _site_cache[path] = cached
+    return cached
+
+
+def _validation_problems(parsed: Parsed, exc: ValidationError, prefix: tuple[str, ...] = ()) -> list[SourceProblem]:
+    return [parsed.problem(prefix + tuple(str(p) for p in err["loc"] if isinstance(p, str)), err["msg"].removeprefix("Value error, ")) for err in exc.errors()]
+
+
+def build_article(path: Path, site: SiteSource | None = None) -> Article:
+    """Read, check and publish one source file in memory. Raises SourceError."""
+    if site is None:
+        site_path = find_site_file(path)
+        if site_path is None:
+            raise SourceError([SourceProblem(str(path), f"no {SITE_FILE} found beside the source or above it")])
+        site = load_site(site_path)
+    parsed = read_source(path)
+    source = validate_model(parsed, ArticleSource)
+    slug = article_slug(path, source)
+    try:
+        resolved = resolve(parsed, source, site, slug)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            name = {"dateModified": "date_modified", "datePublished": "date_published"}
+            field_loc = tuple(name.get(str(p), str(p)) for p in loc) if loc else ("date_modified",)
+            problems.append(parsed.problem(field_loc, err["msg"].removeprefix("Value error, ")))
+        raise SourceError(problems) from None
+    try:
+        document = build_graph([resolved.article, resolved.webpage, resolved.website, *resolved.extra])
+    except GraphConflictError as exc:
+        raise SourceError([SourceProblem(str(path), str(exc))]) from None
+    missing = dangling_refs(document)
+    if missing:
+        raise SourceError([SourceProblem(str(path), f"internal: references to missing nodes {missing}")])
+    files = {
+        "article.jsonld": dumps(document).encode("utf-8"),
+        "head.html": render_head(resolved, document).encode("utf-8"),
+    }
+    return Article(resolved=resolved, document=document, files=files)
+
+
+def iter_build(sources: list[Path], outdir: Path) -> Iterator[ArticleResult]:
+    """Build each source into ``outdir/<slug>/``; a failing source writes nothing."""
+    seen: dict[str, str] = {}
+    for path in sources:
+        result = ArticleResult(source=str(path))
+        try:
+            article = build_article(path)
+        except SourceError as exc:
+            result.problems = exc.problems
+            yield result
+            continue
+        slug = article.resolved.slug
+        result.slug = slug
+        if slug in seen:
+            result.problems = [SourceProblem(str(path), f'slug "{slug}" is already used by {seen[slug]}', "slug")]
+            yield result
+            continue
+        seen[slug] = str(path)
+        for name, data in sorted(article.files.items()):
+            target = outdir / slug / name
+            (result.written if write_atomic(target, data) else result.unchanged).append(str(target))
+        yield result
+
+
+def build(sources: list[Path], outdir: Path) -> BuildReport:
+    report = BuildReport()
+    for result in iter_build(find_sources(sources), outdir):
+        report.results.append(result)
+    return report
+
+
+__all__ = ["Article", "ArticleResult", "BuildReport", "build", "build_article", "field_name", "find_sources", "iter_build"]

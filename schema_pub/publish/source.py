@@ -1,0 +1,137 @@
+"""The article source format that editors write by hand.
+
+An article is a YAML file, or a Markdown file whose YAML header holds the
+metadata and whose body is the article text. People, organizations and cited
+works are declared once under a key and referred to by that key. Site-wide
+facts live in one site configuration file (``site.yaml``).
+
+Keys here are snake_case, as editors write them; the models of
+``schema_pub.models`` carry schema.org's camelCase names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from schema_pub.models.types import DateOrDateTime, DateTime, HttpUrl, LanguageTag, PositiveInt, Text
+
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+"""A key naming a person, organization or cited work: lower case, digits, ``-`` and ``_``."""
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class SourceModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+class PersonSource(SourceModel):
+    """A person. Give a name, or for an unnamed speaker only a description."""
+
+    name: Text | None = None
+    description: Text | None = None
+    job_title: Text | None = None
+    affiliation: Key | None = Field(default=None, description="key of an organization")
+    url: HttpUrl | None = None
+    same_as: list[HttpUrl] | None = None
+
+
+class LogoSource(SourceModel):
+    url: HttpUrl
+    width: PositiveInt | None = None
+    height: PositiveInt | None = None
+
+
+class OrganizationSource(SourceModel):
+    name: Text
+    type: Literal["Organization", "NewsMediaOrganization"] = "Organization"
+    url: HttpUrl | None = None
+    logo: LogoSource | None = None
+    same_as: list[HttpUrl] | None = None
+    description: Text | None = None
+
+
+class ImageSource(SourceModel):
+    """A photo and its licence metadata."""
+
+    url: HttpUrl
+    content_url: HttpUrl | None = Field(default=None, description="defaults to url")
+    caption: Text | None = None
+    width: PositiveInt | None = None
+    height: PositiveInt | None = None
+    encoding_format: Text | None = None
+    creator: Key | None = Field(default=None, description="key of a person or organization")
+    license: Text | None = Field(
+        default=None, description='licence short name or deed URL, e.g. "CC BY-SA 3.0"'
+    )
+    acquire_license_page: HttpUrl | None = None
+    credit: Text | None = Field(default=None, description="credit text shown with the photo")
+    copyright_notice: Text | None = None
+
+
+class QuotationSource(SourceModel):
+    text: Text
+    speaker: Key = Field(description="key of a person or organization")
+    source: Key | None = Field(
+        default=None,
+        description="key of the organization whose report it is attributed to, or of a citation",
+    )
+
+
+class CitationSource(SourceModel):
+    key: Key | None = None
+    headline: Text | None = None
+    name: Text | None = None
+    publisher: Key | None = None
+    url: HttpUrl | None = None
+    date_published: DateOrDateTime | None = None
+
+
+class ArticleSource(SourceModel):
+    """One article. Everything but ``headline`` is optional."""
+
+    type: Literal["NewsArticle", "Article"] = "NewsArticle"
+    slug: Annotated[str, StringConstraints(pattern=_SLUG.pattern)] | None = Field(
+        default=None, description="URL path segment; defaults to the file name"
+    )
+    url: HttpUrl | None = Field(default=None, description="canonical URL; defaults to site url + slug")
+    headline: Text
+    alternative_headline: Text | None = None
+    description: Text | None = None
+    section: Text | None = None
+    keywords: list[Text] | None = None
+    language: LanguageTag | None = None
+    date_published: DateTime | None = None
+    date_modified: DateTime | None = None
+    dateline: Text | None = None
+    authors: list[Key] | None = None
+    publisher: Key | None = None
+    image: ImageSource | list[ImageSource] | None = None
+    about: list[Key] | None = None
+    mentions: list[Key] | None = None
+    people: dict[Key, PersonSource] = Field(default_factory=dict)
+    organizations: dict[Key, OrganizationSource] = Field(default_factory=dict)
+    quotations: list[QuotationSource] = Field(default_factory=list)
+    citations: list[CitationSource] = Field(default_factory=list)
+    is_accessible_for_free: bool = True
+    body: Text | None = Field(default=None, description="article text (Markdown files use their body)")
+
+
+class SiteSource(SourceModel):
+    """Site-wide facts, in ``site.yaml`` beside the articles."""
+
+    name: Text
+    url: HttpUrl
+    language: LanguageTag = "en"
+    publisher: Key = Field(description="key of the organization that publishes the site")
+    organizations: dict[Key, OrganizationSource] = Field(default_factory=dict)
+    people: dict[Key, PersonSource] = Field(default_factory=dict)
+    date_published: DateTime | None = Field(
+        default=None, description="used when an article gives none (a placeholder)"
+    )
+    placeholders: list[Text] = Field(
+        default_factory=list, description="facts above that are placeholders, not real"
+    )
