@@ -117,9 +117,9 @@ def lookup(text: str) -> License:
     found = index.get(_url_key(text)) if "creativecommons.org" in text.lower() else index.get(_key(text))
     if found is not None:
         return found
-    names = [lic.short for lic in catalogue()]
-    close = difflib.get_close_matches(text.strip().upper(), [n.upper() for n in names], n=1, cutoff=0.6)
-    suggestion = next((n for n in names if close and n.upper() == close[0]), None)
+    by_key = {_key(lic.short): lic.short for lic in catalogue()}
+    close = difflib.get_close_matches(_key(text), list(by_key), n=1, cutoff=0.6)
+    suggestion = by_key[close[0]] if close else None
     raise UnknownLicenseError(text, suggestion)
 
 

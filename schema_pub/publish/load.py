@@ -163,8 +163,11 @@ def _message(err: Any) -> str:
         return "this field is required"
     if kind == "value_error":
         msg = msg.removeprefix("Value error, ")
-    if kind == "string_pattern_mismatch" and err["loc"] and err["loc"][-1] in ("slug",):
-        return "a slug holds lower-case letters, digits and '-' only"
+    if kind == "string_pattern_mismatch":
+        if err["loc"] and err["loc"][-1] == "slug":
+            return "a slug holds lower-case letters, digits and '-' only"
+        if "a-z0-9_-" in str(err.get("ctx", {}).get("pattern", "")):
+            return f"{err['input']!r} is not a valid key: use lower-case letters, digits, '-' and '_'"
     return msg
 
 
