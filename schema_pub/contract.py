@@ -10,6 +10,7 @@ registry that never reaches the network or the file system.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from datetime import date, datetime
@@ -17,7 +18,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue, models_json_schema
+from pydantic.json_schema import (
+    GenerateJsonSchema,
+    JsonSchemaMode,
+    JsonSchemaValue,
+    models_json_schema,
+)
 from pydantic_core import core_schema
 
 from schema_pub.models import NODE_TYPES
@@ -55,13 +61,21 @@ def _clean(value: Any) -> Any:
         out = {}
         for key, item in value.items():
             if key == "properties" and isinstance(item, dict):
-                out[key] = {name: _clean({k: v for k, v in prop.items() if k != "title"}) for name, prop in item.items()}
+                out[key] = {
+                    name: _clean({k: v for k, v in prop.items() if k != "title"})
+                    for name, prop in item.items()
+                }
             else:
                 out[key] = _clean(item)
         return out
     if isinstance(value, list):
         return [_clean(item) for item in value]
     return value
+
+
+def _clean_dict(value: dict[str, Any]) -> dict[str, Any]:
+    cleaned: dict[str, Any] = _clean(value)
+    return cleaned
 
 
 def _document(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -94,35 +108,35 @@ def graph_schema() -> dict[str, Any]:
                             "if": {"properties": {"@type": {"const": model.__name__}}},
                             "then": ref,
                         }
-                        for model, ref in zip(NODE_TYPES, node_refs)
+                        for model, ref in zip(NODE_TYPES, node_refs, strict=False)
                     ],
                 },
             },
         },
         "$defs": defs["$defs"],
     }
-    return _clean(_document("graph.schema.json", "schema_pub JSON-LD graph", body))
+    return _clean_dict(_document("graph.schema.json", "schema_pub JSON-LD graph", body))
 
 
 def node_schema(name: str) -> dict[str, Any]:
     """One node type alone, e.g. ``NewsArticle``."""
     model = next(m for m in NODE_TYPES if m.__name__ == name)
     schema = model.model_json_schema(by_alias=True, schema_generator=EmittedJsonSchema)
-    return _clean(_document(f"nodes/{name}.schema.json", name, schema))
+    return _clean_dict(_document(f"nodes/{name}.schema.json", name, schema))
 
 
 def source_schema() -> dict[str, Any]:
     from schema_pub.publish.source import ArticleSource
 
     schema = ArticleSource.model_json_schema()
-    return _clean(_document("article-source.schema.json", "schema_pub article source", schema))
+    return _clean_dict(_document("article-source.schema.json", "schema_pub article source", schema))
 
 
 def site_schema() -> dict[str, Any]:
     from schema_pub.publish.source import SiteSource
 
     schema = SiteSource.model_json_schema()
-    return _clean(_document("site.schema.json", "schema_pub site configuration", schema))
+    return _clean_dict(_document("site.schema.json", "schema_pub site configuration", schema))
 
 
 def all_schemas() -> dict[str, dict[str, Any]]:
@@ -135,11 +149,12 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     for model in NODE_TYPES:
         out[f"nodes/{model.__name__}.schema.json"] = node_schema(model.__name__)
     try:
-        from schema_pub.report.json import report_schema
+        report = importlib.import_module("schema_pub.report.json")
     except ImportError:
         pass
     else:
-        out["report.schema.json"] = report_schema()
+        if hasattr(report, "report_schema"):
+            out["report.schema.json"] = report.report_schema()
     return out
 
 
@@ -192,9 +207,7 @@ def is_uri(value: object) -> bool:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError:
         return False
-    if value.lower().startswith(("http:", "https:")) and not parts.hostname:
-        return False
-    return True
+    return not (value.lower().startswith(("http:", "https:")) and not parts.hostname)
 
 
 def format_checker() -> Any:
@@ -215,7 +228,7 @@ def registry() -> Any:
     def refuse(uri: str) -> Any:
         from referencing.exceptions import NoSuchResource
 
-        raise NoSuchResource(ref=uri)
+        raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
 
     resources = [
         (schema["$id"], Resource.from_contents(schema, default_specification=DRAFT202012))
@@ -231,7 +244,7 @@ def validator(name: str = "graph.schema.json") -> Validator:
 
     schema = all_schemas()[name]
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, registry=registry(), format_checker=format_checker())  # type: ignore[call-arg]
+    return Draft202012Validator(schema, registry=registry(), format_checker=format_checker())
 
 
 def errors(document: Any, name: str = "graph.schema.json") -> list[str]:
@@ -239,7 +252,9 @@ def errors(document: Any, name: str = "graph.schema.json") -> list[str]:
     from jsonschema.exceptions import best_match
 
     out = []
-    for error in sorted(validator(name).iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
+    for error in sorted(
+        validator(name).iter_errors(document), key=lambda e: list(map(str, e.absolute_path))
+    ):
         while error.context:
             error = best_match(error.context)
         message = error.message if len(error.message) <= 200 else error.message[:197] + "..."

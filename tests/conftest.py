@@ -18,7 +18,9 @@ OUTPUT = ROOT / "output"
 def need_shared(path: Path) -> Path:
     """Skip the calling test when a file of ../shared is absent (a user's clone)."""
     if not path.exists():
-        pytest.skip(f"{path} is absent: ../shared (schema.org release, seed) is only in the project's CI")
+        pytest.skip(
+            f"{path} is absent: ../shared (schema.org release, seed) is only in the project's CI"
+        )
     return path
 
 

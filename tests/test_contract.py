@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from schema_pub import contract
 from schema_pub.cli import cli
-from tests.conftest import ROOT, OUTPUT
+from tests.conftest import OUTPUT, ROOT
 
 SCHEMAS = ROOT / "schemas"
 
@@ -19,7 +19,9 @@ SCHEMAS = ROOT / "schemas"
 @pytest.mark.parametrize("name", sorted(contract.all_schemas()))
 def test_exported_schema_is_pinned(name: str) -> None:
     """Every exported schema equals the committed copy (run `schema-pub schemas export`)."""
-    assert (SCHEMAS / name).read_text(encoding="utf-8") == contract.schema_text(contract.all_schemas()[name])
+    assert (SCHEMAS / name).read_text(encoding="utf-8") == contract.schema_text(
+        contract.all_schemas()[name]
+    )
 
 
 @pytest.mark.parametrize("name", sorted(contract.all_schemas()))
@@ -74,19 +76,27 @@ def test_format_checks(check: Any, value: str, ok: bool) -> None:
 
 @pytest.fixture
 def seed_document() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((OUTPUT / "weinstein-mistrial" / "article.jsonld").read_text())
+    data: dict[str, Any] = json.loads(
+        (OUTPUT / "weinstein-mistrial" / "article.jsonld").read_text()
+    )
     return data
 
 
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [
-        (lambda d: d["@graph"][0].update(datePublished="2025-06-13T09:00:00"), "is not a 'date-time'"),
+        (
+            lambda d: d["@graph"][0].update(datePublished="2025-06-13T09:00:00"),
+            "is not a 'date-time'",
+        ),
         (lambda d: d["@graph"][0].update(url="/relative"), "is not a 'uri'"),
         (lambda d: d["@graph"][0].update(headLine="x"), "'headLine' was unexpected"),
         (lambda d: d["@graph"][0].pop("headline"), "'headline' is a required property"),
         (lambda d: d["@graph"][0].update(wordCount=-1), "minimum of 0"),
-        (lambda d: d.update({"@context": "http://example.org/"}), "'https://schema.org' was expected"),
+        (
+            lambda d: d.update({"@context": "http://example.org/"}),
+            "'https://schema.org' was expected",
+        ),
         (lambda d: d["@graph"].append({"@type": "Movie"}), "is not one of"),
     ],
 )

@@ -22,7 +22,7 @@ def test_published_graph_expands_and_every_term_is_schema_org() -> None:
         lines = nquads.splitlines()
         assert len(lines) > 50
         for line in lines:
-            subject, predicate, rest = line.split(" ", 2)
+            _subject, predicate, rest = line.split(" ", 2)
             predicate = predicate.strip("<>")
             if predicate == RDF_TYPE:
                 type_iri = rest.split(" ")[0].strip("<>")

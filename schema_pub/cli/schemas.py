@@ -16,8 +16,13 @@ def schemas() -> None:
 
 
 _DIR = click.option(
-    "-d", "--dir", "directory", type=click.Path(path_type=Path, file_okay=False),
-    default=Path("schemas"), show_default=True, help="Folder of the exported schemas.",
+    "-d",
+    "--dir",
+    "directory",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder of the exported schemas.",
 )
 
 

@@ -17,7 +17,9 @@ _SCRIPT_TABLE = str.maketrans(_SCRIPT_ESCAPES)
 
 def dumps(document: Any) -> str:
     """UTF-8-ready JSON text: sorted keys, two-space indent, trailing newline."""
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
+    return (
+        json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
+    )
 
 
 def dumps_compact(document: Any) -> str:

@@ -20,7 +20,13 @@ _ELEMENTS = {
     "by-nc-nd": "Attribution-NonCommercial-NoDerivs",
 }
 _VERSIONS = ("1.0", "2.0", "2.5", "3.0", "4.0")
-_PORT = {"1.0": "Generic", "2.0": "Generic", "2.5": "Generic", "3.0": "Unported", "4.0": "International"}
+_PORT = {
+    "1.0": "Generic",
+    "2.0": "Generic",
+    "2.5": "Generic",
+    "3.0": "Unported",
+    "4.0": "International",
+}
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,9 @@ def catalogue() -> tuple[License, ...]:
                 )
             )
     out.append(
-        License("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/", "CC0 1.0 Universal")
+        License(
+            "CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/", "CC0 1.0 Universal"
+        )
     )
     out.append(
         License(
@@ -107,14 +115,22 @@ def _index() -> dict[str, License]:
 
 
 def _url_key(url: str) -> str:
-    m = re.match(r"^(?:https?://)?(?:www\.)?creativecommons\.org/(.+?)/?(?:deed(?:\.[\w-]+)?)?/?$", url.strip(), re.I)
+    m = re.match(
+        r"^(?:https?://)?(?:www\.)?creativecommons\.org/(.+?)/?(?:deed(?:\.[\w-]+)?)?/?$",
+        url.strip(),
+        re.I,
+    )
     return "url:" + (m.group(1).lower().rstrip("/") if m else url.strip().lower())
 
 
 def lookup(text: str) -> License:
     """Find a licence by short name, full name or deed URL; raise UnknownLicenseError."""
     index = _index()
-    found = index.get(_url_key(text)) if "creativecommons.org" in text.lower() else index.get(_key(text))
+    found = (
+        index.get(_url_key(text))
+        if "creativecommons.org" in text.lower()
+        else index.get(_key(text))
+    )
     if found is not None:
         return found
     by_key = {_key(lic.short): lic.short for lic in catalogue()}

@@ -49,7 +49,9 @@ def check_datetime(value: str) -> str:
     """ISO 8601 date and time with a timezone (``2025-06-12T14:30:00-04:00``)."""
     if not _DATETIME.match(value):
         if _DATE.match(value):
-            raise ValueError("a time and timezone are required here, e.g. 2025-06-12T14:30:00-04:00")
+            raise ValueError(
+                "a time and timezone are required here, e.g. 2025-06-12T14:30:00-04:00"
+            )
         if re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$", value):
             raise ValueError("the date-time has no timezone: add Z or an offset such as +02:00")
         raise ValueError("not an ISO 8601 date-time such as 2025-06-12T14:30:00-04:00")

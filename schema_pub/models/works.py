@@ -35,7 +35,12 @@ class CreativeWork(Node):
 
     @model_validator(mode="after")
     def _titled_or_published(self) -> CreativeWork:
-        if self.headline is None and self.name is None and self.publisher is None and self.url is None:
+        if (
+            self.headline is None
+            and self.name is None
+            and self.publisher is None
+            and self.url is None
+        ):
             raise ValueError("a cited work needs a headline, a name, a url or a publisher")
         return self
 

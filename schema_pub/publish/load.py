@@ -72,13 +72,27 @@ def _construct(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]],
             key = _construct(key_node, (*loc, "<key>"), {}, file)
             if not isinstance(key, str):
                 raise SourceError(
-                    [SourceProblem(file, f"keys must be text, not {key!r}", field_name(loc) or None,
-                                   key_node.start_mark.line + 1, key_node.start_mark.column + 1)]
+                    [
+                        SourceProblem(
+                            file,
+                            f"keys must be text, not {key!r}",
+                            field_name(loc) or None,
+                            key_node.start_mark.line + 1,
+                            key_node.start_mark.column + 1,
+                        )
+                    ]
                 )
             if key in out:
                 raise SourceError(
-                    [SourceProblem(file, f'duplicate key "{key}"', field_name((*loc, key)),
-                                   key_node.start_mark.line + 1, key_node.start_mark.column + 1)]
+                    [
+                        SourceProblem(
+                            file,
+                            f'duplicate key "{key}"',
+                            field_name((*loc, key)),
+                            key_node.start_mark.line + 1,
+                            key_node.start_mark.column + 1,
+                        )
+                    ]
                 )
             out[key] = _construct(value_node, (*loc, key), positions, file)
         return out
@@ -96,10 +110,18 @@ def parse_text(text: str, file: str, *, markdown: bool) -> Parsed:
     if markdown:
         lines = text.splitlines(keepends=True)
         if not lines or lines[0].strip() != "---":
-            raise SourceError([SourceProblem(file, "a Markdown source must start with a '---' YAML header", None, 1, 1)])
+            raise SourceError(
+                [
+                    SourceProblem(
+                        file, "a Markdown source must start with a '---' YAML header", None, 1, 1
+                    )
+                ]
+            )
         end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
         if end is None:
-            raise SourceError([SourceProblem(file, "the YAML header is not closed by a '---' line", None, 1, 1)])
+            raise SourceError(
+                [SourceProblem(file, "the YAML header is not closed by a '---' line", None, 1, 1)]
+            )
         yaml_text = "".join(lines[1:end])
         body = "".join(lines[end + 1 :]).strip() or None
         line_offset = 1
@@ -136,7 +158,11 @@ def read_source(path: Path) -> Parsed:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise SourceError(
-            [SourceProblem(file, f"the file is not UTF-8 (invalid byte at offset {exc.start})", None, line)]
+            [
+                SourceProblem(
+                    file, f"the file is not UTF-8 (invalid byte at offset {exc.start})", None, line
+                )
+            ]
         ) from None
     text = text.removeprefix("\ufeff")
     return parse_text(text, file, markdown=path.suffix.lower() in (".md", ".markdown"))
@@ -146,7 +172,9 @@ def validate_model(parsed: Parsed, model: type[M], data: Any | None = None) -> M
     """Validate ``parsed.data`` (or ``data``) with ``model``; errors name file, line and field."""
     value = parsed.data if data is None else data
     if not isinstance(value, dict):
-        raise SourceError([parsed.problem((), "the file must hold a mapping of fields (key: value)")])
+        raise SourceError(
+            [parsed.problem((), "the file must hold a mapping of fields (key: value)")]
+        )
     try:
         return model.model_validate(value)
     except ValidationError as exc:
@@ -167,7 +195,9 @@ def _message(err: Any) -> str:
         if err["loc"] and err["loc"][-1] == "slug":
             return "a slug holds lower-case letters, digits and '-' only"
         if "a-z0-9_-" in str(err.get("ctx", {}).get("pattern", "")):
-            return f"{err['input']!r} is not a valid key: use lower-case letters, digits, '-' and '_'"
+            return (
+                f"{err['input']!r} is not a valid key: use lower-case letters, digits, '-' and '_'"
+            )
     return msg
 
 

@@ -32,6 +32,7 @@ from schema_pub.publish.source import (
 )
 
 Entity = Person | Organization | NewsMediaOrganization
+Agent = Person | Organization | NewsMediaOrganization | Ref
 
 
 @dataclass
@@ -86,7 +87,9 @@ class _Resolver:
         self.orgs: dict[str, OrganizationSource] = {**site.organizations, **source.organizations}
         self._entities: dict[str, Entity] = {}
         for key in sorted(set(source.people) & set(self.orgs)):
-            self.fail(("people", key), f'"{key}" is declared both as a person and as an organization')
+            self.fail(
+                ("people", key), f'"{key}" is declared both as a person and as an organization'
+            )
 
     def fail(self, loc: Loc, message: str) -> None:
         self.problems.append(self.parsed.problem(loc, message))
@@ -130,7 +133,9 @@ class _Resolver:
             if src.affiliation in self.orgs:
                 affiliation = Ref(id=self.organization(src.affiliation).id or "")
             else:
-                self.fail(("people", key, "affiliation"), self._unknown(src.affiliation, "organization"))
+                self.fail(
+                    ("people", key, "affiliation"), self._unknown(src.affiliation, "organization")
+                )
         person = Person(
             id=self.ids.person(key) if src.name else self.ids.unnamed_person(key),
             name=src.name,
@@ -144,8 +149,13 @@ class _Resolver:
         return person
 
     def _unknown(self, key: str, kind: str) -> str:
-        pool = {"person": self.people, "organization": self.orgs}.get(kind)
-        names = sorted(pool) if pool is not None else sorted({*self.people, *self.orgs})
+        names = sorted(
+            self.people
+            if kind == "person"
+            else self.orgs
+            if kind == "organization"
+            else {*self.people, *self.orgs}
+        )
         known = ", ".join(names) if names else "none"
         return f'"{key}" is not a declared {kind} key (declared: {known})'
 
@@ -185,7 +195,11 @@ class _Resolver:
         site = self.site
         if site.publisher not in self.orgs:
             self.problems.append(
-                SourceProblem(self.parsed.file, self._unknown(site.publisher, "organization"), "site.publisher")
+                SourceProblem(
+                    self.parsed.file,
+                    self._unknown(site.publisher, "organization"),
+                    "site.publisher",
+                )
             )
             raise SourceError(self.problems)
         publisher_org = self.organization(site.publisher)
@@ -196,7 +210,9 @@ class _Resolver:
             publisher=Ref(id=publisher_org.id or ""),
             in_language=site.language,
         )
-        authors = [a for i, k in enumerate(s.authors or []) if (a := self.agent(k, ("authors", i)))]
+        authors: list[Agent] = [
+            a for i, k in enumerate(s.authors or []) if (a := self.agent(k, ("authors", i)))
+        ]
         publisher = publisher_org
         if s.publisher is not None:
             if s.publisher in self.orgs:
@@ -204,12 +220,16 @@ class _Resolver:
             else:
                 self.fail(("publisher",), self._unknown(s.publisher, "organization"))
         images_src = s.image if isinstance(s.image, list) else ([s.image] if s.image else [])
-        images = [
+        images: list[ImageObject | Ref] = [
             self.image(img, i, ("image", i) if isinstance(s.image, list) else ("image",))
             for i, img in enumerate(images_src)
         ]
-        about = [a for i, k in enumerate(s.about or []) if (a := self.agent(k, ("about", i)))]
-        mentions = [a for i, k in enumerate(s.mentions or []) if (a := self.agent(k, ("mentions", i)))]
+        about: list[Agent] = [
+            a for i, k in enumerate(s.about or []) if (a := self.agent(k, ("about", i)))
+        ]
+        mentions: list[Agent] = [
+            a for i, k in enumerate(s.mentions or []) if (a := self.agent(k, ("mentions", i)))
+        ]
 
         citations: list[CreativeWork] = []
         citation_ids: dict[str, str] = {}
@@ -219,9 +239,13 @@ class _Resolver:
                 if c.publisher in self.orgs:
                     publisher_ref = Ref(id=self.organization(c.publisher).id or "")
                 else:
-                    self.fail(("citations", i, "publisher"), self._unknown(c.publisher, "organization"))
+                    self.fail(
+                        ("citations", i, "publisher"), self._unknown(c.publisher, "organization")
+                    )
             if not (c.headline or c.name or c.url or c.publisher):
-                self.fail(("citations", i), "a citation needs a headline, a name, a url or a publisher")
+                self.fail(
+                    ("citations", i), "a citation needs a headline, a name, a url or a publisher"
+                )
                 continue
             if c.key is not None:
                 if c.key in citation_ids:

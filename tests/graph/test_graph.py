@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from typing import Any
 
 import pytest
@@ -22,7 +23,14 @@ def _article(**extra: Any) -> NewsArticle:
         headline="H",
         author=[ann],
         mentions=[ann],
-        has_part=[Quotation(id=f"{BASE}a/#quote-1", text="Hi", spoken_by_character=ann, is_part_of=Ref(id=f"{BASE}a/#article"))],
+        has_part=[
+            Quotation(
+                id=f"{BASE}a/#quote-1",
+                text="Hi",
+                spoken_by_character=ann,
+                is_part_of=Ref(id=f"{BASE}a/#article"),
+            )
+        ],
         **extra,
     )
 
@@ -39,7 +47,7 @@ def test_nested_entities_become_one_node_each() -> None:
 
 def test_conflicting_nodes_are_an_error() -> None:
     other = Person(id=f"{BASE}#/person/ann", name="Anne")
-    with pytest.raises(GraphConflictError, match='"name" of node https://example.com/#/person/ann'):
+    with pytest.raises(GraphConflictError, match=re.escape('"name" of node https://example.com/#/person/ann')):
         build_graph([_article(about=[other])])
 
 
@@ -57,7 +65,17 @@ def test_bytes_do_not_depend_on_dict_order() -> None:
         rng.shuffle(nodes)
         shuffled = {"@graph": nodes, "@context": document["@context"]}
         # the graph pass orders nodes; dumps orders keys
-        assert dumps({"@context": shuffled["@context"], "@graph": sorted(nodes, key=lambda n: [x["@id"] for x in document["@graph"]].index(n["@id"]))}) == text
+        assert (
+            dumps(
+                {
+                    "@context": shuffled["@context"],
+                    "@graph": sorted(
+                        nodes, key=lambda n: [x["@id"] for x in document["@graph"]].index(n["@id"])
+                    ),
+                }
+            )
+            == text
+        )
 
 
 def test_tree_form_nests_the_graph_under_the_article() -> None:

@@ -8,16 +8,52 @@ from schema_pub.models.licenses import UnknownLicenseError, by_url, catalogue, l
 @pytest.mark.parametrize(
     ("text", "url", "name"),
     [
-        ("CC BY-SA 3.0", "https://creativecommons.org/licenses/by-sa/3.0/", "Creative Commons Attribution-ShareAlike 3.0 Unported"),
-        ("cc-by-sa-3.0", "https://creativecommons.org/licenses/by-sa/3.0/", "Creative Commons Attribution-ShareAlike 3.0 Unported"),
-        ("BY 4.0", "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0 International"),
-        ("CC BY-NC-ND 2.5", "https://creativecommons.org/licenses/by-nc-nd/2.5/", "Creative Commons Attribution-NonCommercial-NoDerivs 2.5 Generic"),
-        ("CC BY-NC-ND 1.0", "https://creativecommons.org/licenses/by-nd-nc/1.0/", "Creative Commons Attribution-NonCommercial-NoDerivs 1.0 Generic"),
+        (
+            "CC BY-SA 3.0",
+            "https://creativecommons.org/licenses/by-sa/3.0/",
+            "Creative Commons Attribution-ShareAlike 3.0 Unported",
+        ),
+        (
+            "cc-by-sa-3.0",
+            "https://creativecommons.org/licenses/by-sa/3.0/",
+            "Creative Commons Attribution-ShareAlike 3.0 Unported",
+        ),
+        (
+            "BY 4.0",
+            "https://creativecommons.org/licenses/by/4.0/",
+            "Creative Commons Attribution 4.0 International",
+        ),
+        (
+            "CC BY-NC-ND 2.5",
+            "https://creativecommons.org/licenses/by-nc-nd/2.5/",
+            "Creative Commons Attribution-NonCommercial-NoDerivs 2.5 Generic",
+        ),
+        (
+            "CC BY-NC-ND 1.0",
+            "https://creativecommons.org/licenses/by-nd-nc/1.0/",
+            "Creative Commons Attribution-NonCommercial-NoDerivs 1.0 Generic",
+        ),
         ("CC0", "https://creativecommons.org/publicdomain/zero/1.0/", "CC0 1.0 Universal"),
-        ("Public Domain Mark", "https://creativecommons.org/publicdomain/mark/1.0/", "Public Domain Mark 1.0"),
-        ("http://creativecommons.org/licenses/by-sa/3.0", "https://creativecommons.org/licenses/by-sa/3.0/", "Creative Commons Attribution-ShareAlike 3.0 Unported"),
-        ("https://creativecommons.org/licenses/by-sa/3.0/deed.en", "https://creativecommons.org/licenses/by-sa/3.0/", "Creative Commons Attribution-ShareAlike 3.0 Unported"),
-        ("Creative Commons Attribution-ShareAlike 4.0 International", "https://creativecommons.org/licenses/by-sa/4.0/", "Creative Commons Attribution-ShareAlike 4.0 International"),
+        (
+            "Public Domain Mark",
+            "https://creativecommons.org/publicdomain/mark/1.0/",
+            "Public Domain Mark 1.0",
+        ),
+        (
+            "http://creativecommons.org/licenses/by-sa/3.0",
+            "https://creativecommons.org/licenses/by-sa/3.0/",
+            "Creative Commons Attribution-ShareAlike 3.0 Unported",
+        ),
+        (
+            "https://creativecommons.org/licenses/by-sa/3.0/deed.en",
+            "https://creativecommons.org/licenses/by-sa/3.0/",
+            "Creative Commons Attribution-ShareAlike 3.0 Unported",
+        ),
+        (
+            "Creative Commons Attribution-ShareAlike 4.0 International",
+            "https://creativecommons.org/licenses/by-sa/4.0/",
+            "Creative Commons Attribution-ShareAlike 4.0 International",
+        ),
     ],
 )
 def test_lookup(text: str, url: str, name: str) -> None:
@@ -36,7 +72,10 @@ def test_catalogue_is_complete_and_round_trips() -> None:
     assert len({lic.url for lic in entries}) == len(entries)
 
 
-@pytest.mark.parametrize(("text", "suggestion"), [("CC BY-SA 3.5", "CC BY-SA 3.0"), ("CC-BY-SA-5.0", "CC BY-SA 4.0"), ("GPL", None)])
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [("CC BY-SA 3.5", "CC BY-SA 3.0"), ("CC-BY-SA-5.0", "CC BY-SA 4.0"), ("GPL", None)],
+)
 def test_unknown_licence_has_a_hint(text: str, suggestion: str | None) -> None:
     with pytest.raises(UnknownLicenseError) as info:
         lookup(text)

@@ -41,7 +41,13 @@ def test_serialized_under_camel_case_names() -> None:
         is_accessible_for_free=True,
         main_entity_of_page=Ref(id="https://example.com/a/#webpage"),
     )
-    assert set(article.to_jsonld()) == {"@type", "headline", "datePublished", "isAccessibleForFree", "mainEntityOfPage"}
+    assert set(article.to_jsonld()) == {
+        "@type",
+        "headline",
+        "datePublished",
+        "isAccessibleForFree",
+        "mainEntityOfPage",
+    }
 
 
 @pytest.mark.parametrize(
@@ -76,7 +82,11 @@ def test_strict_models_name_the_field(model: Any, data: dict[str, Any], field: s
         (CreativeWork, {}, "headline, a name, a url or a publisher"),
         (
             NewsArticle,
-            {"headline": "H", "datePublished": "2025-06-12T10:00:00Z", "dateModified": "2025-06-11T10:00:00Z"},
+            {
+                "headline": "H",
+                "datePublished": "2025-06-12T10:00:00Z",
+                "dateModified": "2025-06-11T10:00:00Z",
+            },
             "dateModified is earlier",
         ),
     ],
@@ -92,4 +102,7 @@ def test_unnamed_speaker() -> None:
 
 
 def test_url_without_trailing_slash_is_kept() -> None:
-    assert Organization(name="NBC News", url="https://www.nbcnews.com").to_jsonld()["url"] == "https://www.nbcnews.com"
+    assert (
+        Organization(name="NBC News", url="https://www.nbcnews.com").to_jsonld()["url"]
+        == "https://www.nbcnews.com"
+    )

@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from schema_pub.models.types import DateOrDateTime, DateTime, HttpUrl, LanguageTag, PositiveInt, Text
+from schema_pub.models.types import (
+    DateOrDateTime,
+    DateTime,
+    HttpUrl,
+    LanguageTag,
+    PositiveInt,
+    Text,
+)
 
 URL = TypeAdapter(HttpUrl)
 DT = TypeAdapter(DateTime)
@@ -44,7 +51,12 @@ def test_bad_urls(value: str, message: str) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["2025-06-12T14:30:00-04:00", "2025-06-12T14:30:00Z", "2025-06-12T14:30Z", "2025-06-12T14:30:00.123+02:00"],
+    [
+        "2025-06-12T14:30:00-04:00",
+        "2025-06-12T14:30:00Z",
+        "2025-06-12T14:30Z",
+        "2025-06-12T14:30:00.123+02:00",
+    ],
 )
 def test_datetimes(value: str) -> None:
     assert DT.validate_python(value) == value
@@ -65,7 +77,9 @@ def test_bad_datetimes(value: str, message: str) -> None:
         DT.validate_python(value)
 
 
-@pytest.mark.parametrize(("value", "ok"), [("2025-06-12", True), ("2025-02-30", False), ("2025-06-12T10:00:00Z", True)])
+@pytest.mark.parametrize(
+    ("value", "ok"), [("2025-06-12", True), ("2025-02-30", False), ("2025-06-12T10:00:00Z", True)]
+)
 def test_date_or_datetime(value: str, ok: bool) -> None:
     if ok:
         assert DDT.validate_python(value) == value
@@ -74,7 +88,10 @@ def test_date_or_datetime(value: str, ok: bool) -> None:
             DDT.validate_python(value)
 
 
-@pytest.mark.parametrize("value", ["en", "en-US", "pt-BR", "zh-Hant-TW", "sr-Latn", "de-CH-1996", "es-419", "en-x-private"])
+@pytest.mark.parametrize(
+    "value",
+    ["en", "en-US", "pt-BR", "zh-Hant-TW", "sr-Latn", "de-CH-1996", "es-419", "en-x-private"],
+)
 def test_language_tags(value: str) -> None:
     assert LANG.validate_python(value) == value
 

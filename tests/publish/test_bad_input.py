@@ -23,20 +23,40 @@ quotations:
 
 CASES = [
     # name, file name, content (bytes or str), expected fragments of the message (line and field)
-    ("yaml-syntax", "bad.yaml", "headline: [unclosed\nslug: x\n", ["bad.yaml:2:5", "YAML syntax error"]),
-    ("missing-headline", "bad.yaml", "description: no headline\n", ["bad.yaml:1:1", "headline: this field is required"]),
+    (
+        "yaml-syntax",
+        "bad.yaml",
+        "headline: [unclosed\nslug: x\n",
+        ["bad.yaml:2:5", "YAML syntax error"],
+    ),
+    (
+        "missing-headline",
+        "bad.yaml",
+        "description: no headline\n",
+        ["bad.yaml:1:1", "headline: this field is required"],
+    ),
     (
         "no-timezone",
         "bad.yaml",
         "headline: H\ndate_published: 2025-06-12T10:00:00\n",
         ["bad.yaml:2:17", "date_published:", "no timezone"],
     ),
-    ("relative-url", "bad.yaml", "headline: H\nurl: /news/h/\n", ["bad.yaml:2:6", "url:", "relative URL"]),
+    (
+        "relative-url",
+        "bad.yaml",
+        "headline: H\nurl: /news/h/\n",
+        ["bad.yaml:2:6", "url:", "relative URL"],
+    ),
     (
         "unknown-licence",
         "bad.yaml",
         "headline: H\nimage:\n  url: https://x.example/a.jpg\n  license: CC BY-SA 3.5\n",
-        ["bad.yaml:4:12", "image.license:", 'unknown licence "CC BY-SA 3.5"', 'Did you mean "CC BY-SA 3.0"'],
+        [
+            "bad.yaml:4:12",
+            "image.license:",
+            'unknown licence "CC BY-SA 3.5"',
+            'Did you mean "CC BY-SA 3.0"',
+        ],
     ),
     (
         "undeclared-speaker",
@@ -68,8 +88,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "filename", "content", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_bad_source(site_dir: Path, tmp_path: Path, name: str, filename: str, content: str | bytes, expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "filename", "content", "expected"), CASES, ids=[c[0] for c in CASES]
+)
+def test_bad_source(
+    site_dir: Path,
+    tmp_path: Path,
+    name: str,
+    filename: str,
+    content: str | bytes,
+    expected: list[str],
+) -> None:
     (site_dir / "good.yaml").write_text(GOOD, encoding="utf-8")
     bad = site_dir / filename
     if isinstance(content, bytes):

@@ -52,7 +52,13 @@ def test_built_head_round_trips_hostile_values(site_dir: Path, text: str) -> Non
     source = {
         "headline": f"Headline {text}",
         "description": f"Description {text}",
-        "image": {"url": "https://x.example/a.jpg", "caption": f"Caption {text}", "creator": "ann", "license": "CC BY 4.0", "credit": f"Credit {text}"},
+        "image": {
+            "url": "https://x.example/a.jpg",
+            "caption": f"Caption {text}",
+            "creator": "ann",
+            "license": "CC BY 4.0",
+            "credit": f"Credit {text}",
+        },
         "people": {"ann": {"name": f"Ann {text}"}},
         "authors": ["ann"],
         "quotations": [{"text": f"Quote {text}", "speaker": "ann"}],

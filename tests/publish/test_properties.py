@@ -22,7 +22,21 @@ from tests.conftest import CONTENT
 # Text an editor might write, hostile markup and odd characters included.
 _pieces = st.one_of(
     st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=8),
-    st.sampled_from(["<", ">", "&", "</script>", "</SCRIPT >", "<!--<script>", "&amp;", "\u2028", "\u2029", '"', "\\"]),
+    st.sampled_from(
+        [
+            "<",
+            ">",
+            "&",
+            "</script>",
+            "</SCRIPT >",
+            "<!--<script>",
+            "&amp;",
+            "\u2028",
+            "\u2029",
+            '"',
+            "\\",
+        ]
+    ),
 )
 text = st.lists(_pieces, min_size=1, max_size=5).map("".join).map(str.strip).filter(bool)
 keys = st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)
@@ -36,7 +50,11 @@ dates = st.datetimes(
 def articles(draw: st.DrawFn) -> dict[str, Any]:
     people_keys = draw(st.lists(keys, min_size=1, max_size=4, unique=True))
     people = {
-        k: draw(st.one_of(st.fixed_dictionaries({"name": text}), st.fixed_dictionaries({"description": text})))
+        k: draw(
+            st.one_of(
+                st.fixed_dictionaries({"name": text}), st.fixed_dictionaries({"description": text})
+            )
+        )
         for k in people_keys
     }
     orgs = {"wire": {"name": draw(text), "type": "NewsMediaOrganization"}}
@@ -45,7 +63,9 @@ def articles(draw: st.DrawFn) -> dict[str, Any]:
         "description": draw(text),
         "people": people,
         "organizations": orgs,
-        "authors": draw(st.lists(st.sampled_from(people_keys), min_size=1, max_size=2, unique=True)),
+        "authors": draw(
+            st.lists(st.sampled_from(people_keys), min_size=1, max_size=2, unique=True)
+        ),
         "mentions": draw(st.lists(st.sampled_from(people_keys), max_size=3, unique=True)),
         "quotations": draw(
             st.lists(
@@ -56,7 +76,12 @@ def articles(draw: st.DrawFn) -> dict[str, Any]:
                 max_size=4,
             )
         ),
-        "citations": draw(st.lists(st.fixed_dictionaries({"headline": text}, optional={"publisher": st.just("wire")}), max_size=2)),
+        "citations": draw(
+            st.lists(
+                st.fixed_dictionaries({"headline": text}, optional={"publisher": st.just("wire")}),
+                max_size=2,
+            )
+        ),
         "keywords": draw(st.lists(text, max_size=3)),
     }
     published = draw(dates)
@@ -93,7 +118,11 @@ def test_generated_articles_publish_valid_jsonld(source: dict[str, Any]) -> None
     document = article.document
     assert contract.errors(document) == []
     assert len(jsonld.expand(document)) == len(document["@graph"])
-    page = "<!doctype html><html><head>" + article.files["head.html"].decode() + "</head><body></body></html>"
+    page = (
+        "<!doctype html><html><head>"
+        + article.files["head.html"].decode()
+        + "</head><body></body></html>"
+    )
     found = scripts(page)
     assert len(found) == 1
     assert json.loads(found[0].text) == document

@@ -15,12 +15,20 @@ SOURCE = CONTENT / "weinstein-mistrial.md"
 # (start of the quotation, speaker's name or description, outlet)
 QUOTATIONS = [
     ("No, sorry", "The jury foreperson", "NBC News"),
-    ("You know me; you going to see me outside", "A juror who, the foreperson said, threatened him", "NBC News"),
+    (
+        "You know me; you going to see me outside",
+        "A juror who, the foreperson said, threatened him",
+        "NBC News",
+    ),
     ("We all felt bad.", "Chantan Holmes", "The Associated Press"),
     ("I will never give up on myself", "Jessica Mann", "NBC News"),
     ("ready, willing, and able", "Jessica Mann", "NBC News"),
     ("We are ready to go forward to trial again", "Alvin Bragg", "NBC News"),
-    ("What happened in that jury room was absolutely improper", "Arthur Aidala", "The Associated Press"),
+    (
+        "What happened in that jury room was absolutely improper",
+        "Arthur Aidala",
+        "The Associated Press",
+    ),
     ("Of course, Mr. Weinstein is disappointed.", "Arthur Aidala", "NBC News"),
 ]
 
@@ -39,7 +47,9 @@ def test_article(graph: dict[str, dict[str, Any]]) -> None:
     (article,) = _of_type(graph, "NewsArticle")
     assert article["headline"] == "Juror Walkout Triggers Mistrial in Weinstein Rape Case"
     assert article["@id"] == "https://news.example.com/weinstein-mistrial/#article"
-    assert article["mainEntityOfPage"] == {"@id": "https://news.example.com/weinstein-mistrial/#webpage"}
+    assert article["mainEntityOfPage"] == {
+        "@id": "https://news.example.com/weinstein-mistrial/#webpage"
+    }
     assert article["publisher"] == {"@id": "https://news.example.com/#organization"}
     assert article["articleBody"].startswith("The courtroom had already seen days of tension")
     assert article["articleBody"].endswith("reach a unanimous decision.")
@@ -51,7 +61,10 @@ def test_article(graph: dict[str, dict[str, Any]]) -> None:
 
 def test_photo_and_credit(graph: dict[str, dict[str, Any]]) -> None:
     image = graph["https://news.example.com/weinstein-mistrial/#primaryimage"]
-    assert image["caption"] == "Harvey Weinstein at the César Awards ceremony in Paris in February 2014."
+    assert (
+        image["caption"]
+        == "Harvey Weinstein at the César Awards ceremony in Paris in February 2014."
+    )
     assert image["license"] == "https://creativecommons.org/licenses/by-sa/3.0/"
     assert image["creditText"] == "Photo by Georges Biard under CC BY-SA 3.0"
     assert graph[image["creator"]["@id"]]["name"] == "Georges Biard"
@@ -61,7 +74,7 @@ def test_eight_quotations(graph: dict[str, dict[str, Any]]) -> None:
     (article,) = _of_type(graph, "NewsArticle")
     quotes = [graph[ref["@id"]] for ref in article["hasPart"]]
     assert len(quotes) == 8
-    for quote, (start, speaker, outlet) in zip(quotes, QUOTATIONS):
+    for quote, (start, speaker, outlet) in zip(quotes, QUOTATIONS, strict=False):
         assert quote["text"].startswith(start)
         assert quote["isPartOf"] == {"@id": article["@id"]}
         who = graph[quote["spokenByCharacter"]["@id"]]
@@ -75,8 +88,16 @@ def test_people(graph: dict[str, dict[str, Any]]) -> None:
     (article,) = _of_type(graph, "NewsArticle")
     about = [graph[r["@id"]]["name"] for r in article["about"]]
     assert about == ["Harvey Weinstein"]
-    mentioned = [graph[r["@id"]].get("name", graph[r["@id"]].get("description")) for r in article["mentions"]]
-    assert {"Jessica Mann", "Chantan Holmes", "Alvin Bragg", "Arthur Aidala", "The jury foreperson"} <= set(mentioned)
+    mentioned = [
+        graph[r["@id"]].get("name", graph[r["@id"]].get("description")) for r in article["mentions"]
+    ]
+    assert {
+        "Jessica Mann",
+        "Chantan Holmes",
+        "Alvin Bragg",
+        "Arthur Aidala",
+        "The jury foreperson",
+    } <= set(mentioned)
     bragg = next(p for p in _of_type(graph, "Person") if p.get("name") == "Alvin Bragg")
     assert bragg["jobTitle"] == "Manhattan District Attorney"
     # a person both mentioned and quoted is one node

@@ -14,7 +14,9 @@ from schema_pub.publish.resolve import markdown_to_text
 
 
 def test_positions_in_markdown_header_count_the_fence() -> None:
-    parsed = parse_text("---\nheadline: H\npeople:\n  ann:\n    name: Ann\n---\nBody.\n", "a.md", markdown=True)
+    parsed = parse_text(
+        "---\nheadline: H\npeople:\n  ann:\n    name: Ann\n---\nBody.\n", "a.md", markdown=True
+    )
     assert parsed.position(("headline",)) == (2, 11)
     assert parsed.position(("people", "ann", "name")) == (5, 11)
     assert parsed.position(("people", "ann", "missing")) == (5, 5)
@@ -22,13 +24,19 @@ def test_positions_in_markdown_header_count_the_fence() -> None:
 
 
 def test_dates_stay_text() -> None:
-    parsed = parse_text("date_published: 2025-06-12T10:00:00Z\nday: 2025-06-12\n", "a.yaml", markdown=False)
+    parsed = parse_text(
+        "date_published: 2025-06-12T10:00:00Z\nday: 2025-06-12\n", "a.yaml", markdown=False
+    )
     assert parsed.data == {"date_published": "2025-06-12T10:00:00Z", "day": "2025-06-12"}
 
 
 @pytest.mark.parametrize(
     ("loc", "name"),
-    [(("headline",), "headline"), (("quotations", 2, "speaker"), "quotations[2].speaker"), ((), "")],
+    [
+        (("headline",), "headline"),
+        (("quotations", 2, "speaker"), "quotations[2].speaker"),
+        ((), ""),
+    ],
 )
 def test_field_names(loc: tuple[Any, ...], name: str) -> None:
     assert field_name(loc) == name
@@ -69,7 +77,9 @@ def test_ids_defaults_and_links(site_dir: Path) -> None:
     assert article["publisher"] == {"@id": f"{base}#organization"}
     assert f"{base}story/#person-foreman" in graph  # unnamed speakers belong to the article
     assert graph[f"{base}story/#quote-1"]["isBasedOn"] == {"@id": f"{base}story/#report-nbc-news"}
-    assert graph[f"{base}story/#report-nbc-news"]["publisher"] == {"@id": f"{base}#/organization/nbc-news"}
+    assert graph[f"{base}story/#report-nbc-news"]["publisher"] == {
+        "@id": f"{base}#/organization/nbc-news"
+    }
     assert graph[f"{base}story/#quote-2"]["isBasedOn"] == {"@id": f"{base}story/#citation-ref"}
     assert graph[f"{base}story/#webpage"]["isPartOf"] == {"@id": f"{base}#website"}
     assert graph[f"{base}#website"]["publisher"] == {"@id": f"{base}#organization"}
@@ -83,7 +93,10 @@ def test_publisher_override_and_explicit_url(site_dir: Path) -> None:
 
 
 def test_same_person_mentioned_and_quoted_is_one_node(site_dir: Path) -> None:
-    graph = _build(site_dir, "headline: H\npeople:\n  ann: {name: Ann}\nmentions: [ann]\nabout: [ann]\nquotations:\n  - {text: Hi, speaker: ann}\n")
+    graph = _build(
+        site_dir,
+        "headline: H\npeople:\n  ann: {name: Ann}\nmentions: [ann]\nabout: [ann]\nquotations:\n  - {text: Hi, speaker: ann}\n",
+    )
     assert [n for n in graph.values() if n["@type"] == "Person"] == [
         {"@id": "https://news.example.com/#/person/ann", "@type": "Person", "name": "Ann"}
     ]
@@ -95,5 +108,10 @@ def test_person_and_organization_with_one_key(site_dir: Path) -> None:
 
 
 def test_python_dash_m() -> None:
-    result = subprocess.run([sys.executable, "-m", "schema_pub", "--version"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "schema_pub", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "0.1.0" in result.stdout
