@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -27,6 +27,7 @@ from pydantic.json_schema import (
 from pydantic_core import core_schema
 
 from schema_pub.models import NODE_TYPES
+from schema_pub.models.types import check_http_url, parse_datetime
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -101,7 +102,7 @@ def graph_schema() -> dict[str, Any]:
                 "minItems": 1,
                 "items": {
                     "type": "object",
-                    "required": ["@type"],
+                    "required": ["@type", "@id"],
                     "properties": {"@type": {"enum": [model.__name__ for model in NODE_TYPES]}},
                     "allOf": [
                         {
@@ -178,7 +179,7 @@ def is_datetime(value: object) -> bool:
     if not (_DATETIME.match(value) or _DATETIME_NO_SECONDS.match(value)):
         return False
     try:
-        datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+        parse_datetime(value)
     except ValueError:
         return False
     return True
@@ -197,17 +198,24 @@ def is_date(value: object) -> bool:
 
 
 def is_uri(value: object) -> bool:
-    """An absolute URI (RFC 3986): a scheme, no spaces, a valid authority if any."""
+    """An absolute URI (RFC 3986); http(s) URLs get the same check as the models."""
     if not isinstance(value, str):
         return True
-    if not _SCHEME.match(value) or any(c.isspace() or c in '<>"{}|\\^`' for c in value):
+    if not _SCHEME.match(value):
+        return False
+    if value.lower().startswith(("http:", "https:")):
+        try:
+            check_http_url(value)
+        except ValueError:
+            return False
+        return True
+    if any(c.isspace() or c in '<>"{}|\\^`' or ord(c) < 0x20 for c in value):
         return False
     try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 - raises on a bad port
+        urlsplit(value).port  # noqa: B018 - raises on a bad port
     except ValueError:
         return False
-    return not (value.lower().startswith(("http:", "https:")) and not parts.hostname)
+    return True
 
 
 def format_checker() -> Any:

@@ -42,11 +42,18 @@ def test_schemas_check_fails_on_drift(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["schemas", "check", "-d", str(tmp_path)])
     assert result.exit_code == 1
     assert "graph.schema.json: differs" in result.stderr
-    (tmp_path / "stray.schema.json").write_text("{}")
+    (tmp_path / "stray.schema.json").write_text(
+        '{"$id": "urn:schema-pub:schema:stray.schema.json"}'
+    )
+    (tmp_path / "theirs.schema.json").write_text('{"$id": "https://example.com/theirs"}')
     (tmp_path / "site.schema.json").unlink()
     result = runner.invoke(cli, ["schemas", "check", "-d", str(tmp_path)])
     assert "site.schema.json: missing" in result.stderr
     assert "stray.schema.json: not generated" in result.stderr
+    assert "theirs" not in result.stderr
+    assert runner.invoke(cli, ["schemas", "export", "-d", str(tmp_path)]).exit_code == 0
+    assert (tmp_path / "theirs.schema.json").exists()
+    assert not (tmp_path / "stray.schema.json").exists()
 
 
 @pytest.mark.parametrize(
@@ -87,7 +94,7 @@ def seed_document() -> dict[str, Any]:
     [
         (
             lambda d: d["@graph"][0].update(datePublished="2025-06-13T09:00:00"),
-            "is not a 'date-time'",
+            "is not a 'date",
         ),
         (lambda d: d["@graph"][0].update(url="/relative"), "is not a 'uri'"),
         (lambda d: d["@graph"][0].update(headLine="x"), "'headLine' was unexpected"),

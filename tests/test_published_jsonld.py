@@ -33,6 +33,16 @@ def test_published_graph_expands_and_every_term_is_schema_org() -> None:
                 assert index.is_property(predicate), line
 
 
+def test_every_property_is_allowed_on_its_type() -> None:
+    index = vocab.load()
+    for path in sorted(OUTPUT.rglob("article.jsonld")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        for node in document["@graph"]:
+            for key in node:
+                if not key.startswith("@"):
+                    assert index.allows_property(node["@type"], key), (node["@type"], key)
+
+
 def test_nquads_round_trip() -> None:
     document = json.loads((OUTPUT / "weinstein-mistrial" / "article.jsonld").read_text())
     nquads = jsonld.to_nquads(document)

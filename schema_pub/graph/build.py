@@ -9,6 +9,7 @@ order.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from schema_pub.models.base import SchemaModel
@@ -67,11 +68,14 @@ def _lift(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
-def _sort_key(node: dict[str, Any]) -> tuple[int, str]:
+def _sort_key(node: dict[str, Any]) -> tuple[int, list[tuple[str, int]]]:
+    """Type rank, then the ``@id`` in natural order (``quote-2`` before ``quote-10``)."""
     types = node.get("@type")
     first = types[0] if isinstance(types, list) else types
     rank = TYPE_ORDER.index(first) if first in TYPE_ORDER else len(TYPE_ORDER)
-    return (rank, str(node["@id"]))
+    parts = re.split(r"(\d+)", str(node["@id"]))
+    natural = [(text, int(number or -1)) for text, number in zip(parts[::2], [*parts[1::2], ""], strict=True)]
+    return (rank, natural)
 
 
 def build_graph(roots: list[SchemaModel]) -> dict[str, Any]:

@@ -44,9 +44,6 @@ class IdScheme:
     def webpage(self) -> str:
         return self._article("webpage")
 
-    def primary_image(self) -> str:
-        return self._article("primaryimage")
-
     def image(self, index: int) -> str:
         return self._article("primaryimage" if index == 0 else f"image-{index + 1}")
 
@@ -57,7 +54,7 @@ class IdScheme:
         return self._article(f"quote-{index + 1}")
 
     def citation(self, index: int, key: str | None) -> str:
-        return self._article(f"citation-{key}" if key else f"citation-{index + 1}")
+        return self._article(f"cite-{key}" if key else f"citation-{index + 1}")
 
     def report(self, organization_key: str) -> str:
         return self._article(f"report-{organization_key}")

@@ -37,14 +37,6 @@ class License:
     url: str
     name: str
 
-    @property
-    def is_creative_commons(self) -> bool:
-        return self.url.startswith("https://creativecommons.org/")
-
-    @property
-    def requires_attribution(self) -> bool:
-        return "/licenses/" in self.url
-
 
 class UnknownLicenseError(ValueError):
     """A licence string the catalogue does not know."""
@@ -65,9 +57,12 @@ def catalogue() -> tuple[License, ...]:
     for version in _VERSIONS:
         for code, words in _ELEMENTS.items():
             path = code
+            if version == "4.0":
+                words = words.replace("NoDerivs", "NoDerivatives")
             # Version 1.0 spelled this combination the other way round.
             if version == "1.0" and code == "by-nc-nd":
                 path = "by-nd-nc"
+                words = "Attribution-NoDerivs-NonCommercial"
             name = f"Creative Commons {words} {version} {_PORT[version]}"
             out.append(
                 License(
@@ -105,6 +100,7 @@ def _index() -> dict[str, License]:
         if lic.short.startswith("CC ") and lic.short != "CC0 1.0":
             index[_key(lic.short[3:])] = lic  # "BY-SA 3.0"
             index[_key("Creative Commons " + lic.short[3:])] = lic
+    index[_key("CC BY-ND-NC 1.0")] = index[_key("CC BY-NC-ND 1.0")]
     cc0 = index[_key("CC0 1.0")]
     pdm = index[_key("Public Domain Mark 1.0")]
     for alias in ("CC0", "CC Zero", "CC0 Universal", "Creative Commons Zero"):
@@ -116,7 +112,7 @@ def _index() -> dict[str, License]:
 
 def _url_key(url: str) -> str:
     m = re.match(
-        r"^(?:https?://)?(?:www\.)?creativecommons\.org/(.+?)/?(?:deed(?:\.[\w-]+)?)?/?$",
+        r"^(?:https?://)?(?:www\.)?creativecommons\.org/(.+?)/?(?:(?:deed|legalcode)(?:\.[\w-]+)?)?/?$",
         url.strip(),
         re.I,
     )

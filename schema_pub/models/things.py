@@ -11,22 +11,20 @@ from schema_pub.models.media import ImageObject
 from schema_pub.models.types import HttpUrl, Text
 
 
-class Organization(Node):
+class _OrganizationFields(Node):
+    name: Text
+    url: HttpUrl | None = None
+    logo: ImageObject | Ref | None = None
+    same_as: list[HttpUrl] | None = None
+    description: Text | None = None
+
+
+class Organization(_OrganizationFields):
     type: Literal["Organization"] = Field(default="Organization", alias="@type")
-    name: Text
-    url: HttpUrl | None = None
-    logo: ImageObject | Ref | None = None
-    same_as: list[HttpUrl] | None = None
-    description: Text | None = None
 
 
-class NewsMediaOrganization(Node):
+class NewsMediaOrganization(_OrganizationFields):
     type: Literal["NewsMediaOrganization"] = Field(default="NewsMediaOrganization", alias="@type")
-    name: Text
-    url: HttpUrl | None = None
-    logo: ImageObject | Ref | None = None
-    same_as: list[HttpUrl] | None = None
-    description: Text | None = None
 
 
 AnyOrganization = Organization | NewsMediaOrganization

@@ -21,21 +21,30 @@ _LANG = re.compile(
     r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"  # extensions
     r"(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?$"  # private use
 )
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$"
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})"
 )
+
+
+_URL_FORBIDDEN = frozenset('<>"{}|\\^`')
 
 
 def check_http_url(value: str) -> str:
     """An absolute http(s) URL with a host; returned exactly as written."""
-    if value != value.strip() or any(c.isspace() for c in value):
+    if any(c.isspace() for c in value):
         raise ValueError("a URL may not contain spaces")
+    bad = sorted({c for c in value if c in _URL_FORBIDDEN or ord(c) < 0x20 or ord(c) == 0x7F})
+    if bad:
+        shown = " ".join(repr(c) for c in bad)
+        raise ValueError(f"a URL may not contain {shown}: percent-encode them")
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as exc:
         raise ValueError(f"not a valid URL: {exc}") from None
+    if parts.scheme.lower() in ("http", "https") and not value.startswith(("http:", "https:")):
+        raise ValueError("write the URL scheme in lower case (http or https)")
     if parts.scheme not in ("http", "https"):
         if not parts.scheme:
             raise ValueError("a relative URL is not allowed here: write the full http(s) URL")
@@ -47,24 +56,32 @@ def check_http_url(value: str) -> str:
 
 def check_datetime(value: str) -> str:
     """ISO 8601 date and time with a timezone (``2025-06-12T14:30:00-04:00``)."""
-    if not _DATETIME.match(value):
-        if _DATE.match(value):
+    if not _DATETIME.fullmatch(value):
+        if _DATE.fullmatch(value):
             raise ValueError(
                 "a time and timezone are required here, e.g. 2025-06-12T14:30:00-04:00"
             )
-        if re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$", value):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?", value):
             raise ValueError("the date-time has no timezone: add Z or an offset such as +02:00")
         raise ValueError("not an ISO 8601 date-time such as 2025-06-12T14:30:00-04:00")
     try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parse_datetime(value)
     except ValueError as exc:
         raise ValueError(f"not a valid date-time: {exc}") from None
     return value
 
 
+def parse_datetime(value: str) -> datetime:
+    """An ISO 8601 date-time as a datetime, the same on every Python >= 3.10
+    (3.10's ``fromisoformat`` takes neither ``Z`` nor fractions other than 3 or 6 digits)."""
+    text = value.upper().replace("Z", "+00:00")
+    text = re.sub(r"\.(\d+)", lambda m: "." + (m.group(1) + "000000")[:6], text)
+    return datetime.fromisoformat(text)
+
+
 def check_date_or_datetime(value: str) -> str:
     """A calendar date (``2025-06-12``) or a date-time with a timezone."""
-    if _DATE.match(value):
+    if _DATE.fullmatch(value):
         try:
             date.fromisoformat(value)
         except ValueError as exc:
@@ -74,13 +91,25 @@ def check_date_or_datetime(value: str) -> str:
 
 
 def check_language(value: str) -> str:
-    if not _LANG.match(value):
+    if not _LANG.fullmatch(value):
         raise ValueError("not a BCP 47 language tag such as en, en-US or pt-BR")
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""Non-empty text; surrounding whitespace is trimmed."""
+def check_text(value: str) -> str:
+    bad = sorted({c for c in value if (ord(c) < 0x20 and c not in "\t\n\r") or ord(c) == 0x7F})
+    if bad:
+        shown = ", ".join(f"U+{ord(c):04X}" for c in bad)
+        raise ValueError(f"text may not contain control characters ({shown})")
+    return value
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(check_text),
+]
+"""Non-empty text without control characters; surrounding whitespace is trimmed."""
 
 HttpUrl = Annotated[
     str,

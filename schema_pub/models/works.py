@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timezone
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -11,11 +12,11 @@ from schema_pub.models.media import ImageObject
 from schema_pub.models.things import NewsMediaOrganization, Organization, Person
 from schema_pub.models.types import (
     DateOrDateTime,
-    DateTime,
     HttpUrl,
     LanguageTag,
     NonNegativeInt,
     Text,
+    parse_datetime,
 )
 
 Agent = Person | Organization | NewsMediaOrganization | Ref
@@ -75,6 +76,14 @@ class Quotation(Node):
     in_language: LanguageTag | None = None
 
 
+def _moment(value: str) -> tuple[str, float]:
+    """Comparable form of a Date or DateTime: a date alone counts as its start, in UTC."""
+    if "T" not in value:
+        return (value, 0.0)
+    moment = parse_datetime(value)
+    return (moment.astimezone(timezone.utc).date().isoformat(), moment.timestamp())
+
+
 class _ArticleFields(Node):
     headline: Text
     alternative_headline: Text | None = None
@@ -83,9 +92,9 @@ class _ArticleFields(Node):
     article_section: Text | None = None
     keywords: list[Text] | None = None
     in_language: LanguageTag | None = None
-    date_published: DateTime | None = None
-    date_modified: DateTime | None = None
-    dateline: Text | None = None
+    # schema.org allows a Date here; the source format asks editors for a date-time
+    date_published: DateOrDateTime | None = None
+    date_modified: DateOrDateTime | None = None
     author: Agent | list[Agent] | None = None
     publisher: Publisher | None = None
     image: ImageObject | Ref | list[ImageObject | Ref] | None = None
@@ -100,13 +109,12 @@ class _ArticleFields(Node):
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> _ArticleFields:
-        from datetime import datetime
-
-        if self.date_published and self.date_modified:
-            published = datetime.fromisoformat(self.date_published.replace("Z", "+00:00"))
-            modified = datetime.fromisoformat(self.date_modified.replace("Z", "+00:00"))
-            if modified < published:
-                raise ValueError("dateModified is earlier than datePublished")
+        if (
+            self.date_published
+            and self.date_modified
+            and _moment(self.date_modified) < _moment(self.date_published)
+        ):
+            raise ValueError("dateModified is earlier than datePublished")
         return self
 
 
@@ -116,3 +124,4 @@ class Article(_ArticleFields):
 
 class NewsArticle(_ArticleFields):
     type: Literal["NewsArticle"] = Field(default="NewsArticle", alias="@type")
+    dateline: Text | None = None

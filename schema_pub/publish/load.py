@@ -7,7 +7,7 @@ validation error can point the editor at the exact place in the file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,52 +54,133 @@ def field_name(loc: Loc) -> str:
     return out
 
 
-class _NoDatesLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates and times as the text the author wrote."""
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-_NoDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+class _SourceLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """YAML for editors: dates and times stay the text the author wrote, and only
+    ``true``/``false`` are booleans (YAML 1.1 reads ``No``, ``yes``, ``on`` as
+    booleans, a trap for a one-word quotation)."""
+
+
+_SourceLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, rx)
+        for tag, rx in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_SourceLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+MAX_DEPTH = 64
+MAX_VALUES = 100_000
 
 
-def _construct(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]], file: str) -> Any:
-    positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _construct(key_node, (*loc, "<key>"), {}, file)
-            if not isinstance(key, str):
-                raise SourceError(
-                    [
-                        SourceProblem(
-                            file,
-                            f"keys must be text, not {key!r}",
-                            field_name(loc) or None,
-                            key_node.start_mark.line + 1,
-                            key_node.start_mark.column + 1,
-                        )
-                    ]
+class _Builder:
+    """Turns a composed YAML node tree into plain values, remembering positions.
+
+    Refuses what a hand-written source never needs and a hostile one abuses:
+    explicit tags, merge keys, recursive aliases, deep nesting, alias bombs.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.positions: dict[Loc, tuple[int, int]] = {}
+        self.count = 0
+        self.constructor = _SourceLoader("")
+        self.active: set[int] = set()
+
+    def fail(self, node: yaml.Node, loc: Loc, message: str) -> SourceError:
+        return SourceError(
+            [
+                SourceProblem(
+                    self.file,
+                    message,
+                    field_name(loc) or None,
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
                 )
-            if key in out:
-                raise SourceError(
-                    [
-                        SourceProblem(
-                            file,
-                            f'duplicate key "{key}"',
-                            field_name((*loc, key)),
-                            key_node.start_mark.line + 1,
-                            key_node.start_mark.column + 1,
-                        )
-                    ]
+            ]
+        )
+
+    def build(self, node: yaml.Node, loc: Loc, *, record: bool = True) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise self.fail(
+                node, loc, f"the file holds more than {MAX_VALUES} values (alias expansion?)"
+            )
+        if len(loc) > MAX_DEPTH:
+            raise self.fail(node, loc, f"the values are nested more than {MAX_DEPTH} levels deep")
+        if record:
+            self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self.active:
+            raise self.fail(node, loc, "a recursive alias (an anchor used inside itself)")
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != "tag:yaml.org,2002:map":
+                raise self.fail(node, loc, f"YAML tag {node.tag} is not supported")
+            self.active.add(id(node))
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise self.fail(
+                        key_node,
+                        loc,
+                        "YAML merge keys (<<) are not supported: write the fields out",
+                    )
+                key = self.build(key_node, loc, record=False)
+                if not isinstance(key, str):
+                    raise self.fail(key_node, loc, f"keys must be text, not {key!r}")
+                if key in out:
+                    raise self.fail(key_node, (*loc, key), f'duplicate key "{key}"')
+                out[key] = self.build(value_node, (*loc, key), record=record)
+            self.active.discard(id(node))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                raise self.fail(node, loc, f"YAML tag {node.tag} is not supported")
+            self.active.add(id(node))
+            items = [
+                self.build(item, (*loc, i), record=record) for i, item in enumerate(node.value)
+            ]
+            self.active.discard(id(node))
+            return items
+        if node.tag not in _SCALAR_TAGS:
+            raise self.fail(node, loc, f"YAML tag {node.tag} is not supported")
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise self.fail(node, loc, f"YAML error: {exc}") from None
+
+
+def _markdown_header(text: str, file: str) -> tuple[str, str | None]:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        raise SourceError(
+            [
+                SourceProblem(
+                    file, "a Markdown source must start with a '---' YAML header", None, 1, 1
                 )
-            out[key] = _construct(value_node, (*loc, key), positions, file)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*loc, i), positions, file) for i, item in enumerate(node.value)]
-    loader = _NoDatesLoader("")
-    return loader.construct_object(node, deep=True)
+            ]
+        )
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r\n") in ("---", "...")), None)
+    if end is None:
+        raise SourceError(
+            [SourceProblem(file, "the YAML header is not closed by a '---' line", None, 1, 1)]
+        )
+    body = "".join(lines[end + 1 :]).strip() or None
+    return "".join(lines[1:end]), body
 
 
 def parse_text(text: str, file: str, *, markdown: bool) -> Parsed:
@@ -108,25 +189,10 @@ def parse_text(text: str, file: str, *, markdown: bool) -> Parsed:
     yaml_text = text
     line_offset = 0
     if markdown:
-        lines = text.splitlines(keepends=True)
-        if not lines or lines[0].strip() != "---":
-            raise SourceError(
-                [
-                    SourceProblem(
-                        file, "a Markdown source must start with a '---' YAML header", None, 1, 1
-                    )
-                ]
-            )
-        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-        if end is None:
-            raise SourceError(
-                [SourceProblem(file, "the YAML header is not closed by a '---' line", None, 1, 1)]
-            )
-        yaml_text = "".join(lines[1:end])
-        body = "".join(lines[end + 1 :]).strip() or None
+        yaml_text, body = _markdown_header(text, file)
         line_offset = 1
     try:
-        node = yaml.compose(yaml_text, Loader=_NoDatesLoader)
+        node = yaml.compose(yaml_text, Loader=_SourceLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -135,10 +201,22 @@ def parse_text(text: str, file: str, *, markdown: bool) -> Parsed:
         raise SourceError([SourceProblem(file, message, None, line, column)]) from None
     except yaml.YAMLError as exc:
         raise SourceError([SourceProblem(file, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise SourceError([SourceProblem(file, "the YAML is nested too deeply")]) from None
     if node is None:
         raise SourceError([SourceProblem(file, "the file is empty", None, 1, 1)])
-    positions: dict[Loc, tuple[int, int]] = {}
-    data = _construct(node, (), positions, file)
+    builder = _Builder(file)
+    try:
+        data = builder.build(node, ())
+    except SourceError as exc:
+        if line_offset:
+            for i, problem in enumerate(exc.problems):
+                if problem.line is not None:
+                    exc.problems[i] = replace(problem, line=problem.line + line_offset)
+        raise
+    except RecursionError:
+        raise SourceError([SourceProblem(file, "the YAML is nested too deeply")]) from None
+    positions = builder.positions
     if line_offset:
         positions = {k: (ln + line_offset, col) for k, (ln, col) in positions.items()}
     return Parsed(file=file, data=data, body=body, positions=positions)
@@ -178,8 +256,44 @@ def validate_model(parsed: Parsed, model: type[M], data: Any | None = None) -> M
     try:
         return model.model_validate(value)
     except ValidationError as exc:
-        problems = [parsed.problem(tuple(err["loc"]), _message(err)) for err in exc.errors()]
+        problems = [parsed.problem(_where(err, value), _message(err)) for err in exc.errors()]
         raise SourceError(problems) from None
+
+
+def _where(err: Any, data: dict[str, Any]) -> Loc:
+    """The location of an error as the editor wrote it.
+
+    Drops the names pydantic gives to the members of a union, and points an error
+    of a whole mapping that starts with a field's name ("date_modified is ...")
+    at that field.
+    """
+    loc: list[str | int] = []
+    value: Any = data
+    for part in err["loc"]:
+        if isinstance(value, dict) and isinstance(part, str) and part not in value and loc:
+            continue  # a union member's name, not a key of the source
+        if isinstance(value, dict) and isinstance(value.get("image"), dict) and part == "image":
+            loc.append(part)
+            value = [value["image"]]
+            continue
+        if isinstance(value, list) and part == 0 and len(value) == 1 and loc and loc[-1] == "image":
+            value = value[0]
+            continue
+        loc.append(part)
+        value = (
+            value.get(part)
+            if isinstance(value, dict)
+            else (
+                value[part]
+                if isinstance(value, list) and isinstance(part, int) and part < len(value)
+                else None
+            )
+        )
+    if not loc:
+        first = str(err.get("msg", "")).removeprefix("Value error, ").split(" ", 1)[0]
+        if first in data:
+            return (first,)
+    return tuple(loc)
 
 
 def _message(err: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from schema_pub.graph.ids import IdScheme
 from schema_pub.models import (
@@ -86,10 +87,15 @@ class _Resolver:
         self.people: dict[str, PersonSource] = {**site.people, **source.people}
         self.orgs: dict[str, OrganizationSource] = {**site.organizations, **source.organizations}
         self._entities: dict[str, Entity] = {}
-        for key in sorted(set(source.people) & set(self.orgs)):
+        for key in sorted(set(source.people) & set(site.people)):
+            self.fail(("people", key), f'"{key}" is already declared in site.yaml: use another key')
+        for key in sorted(set(source.organizations) & set(site.organizations)):
             self.fail(
-                ("people", key), f'"{key}" is declared both as a person and as an organization'
+                ("organizations", key), f'"{key}" is already declared in site.yaml: use another key'
             )
+        for key in sorted(set(self.people) & set(self.orgs)):
+            where = ("people", key) if key in source.people else ("organizations", key)
+            self.fail(where, f'"{key}" is declared both as a person and as an organization')
 
     def fail(self, loc: Loc, message: str) -> None:
         self.problems.append(self.parsed.problem(loc, message))
@@ -126,8 +132,6 @@ class _Resolver:
         if isinstance(found, Person):
             return found
         src = self.people[key]
-        if src.name is None and src.description is None:
-            self.fail(("people", key), "a person needs a name or, when unnamed, a description")
         affiliation = None
         if src.affiliation is not None:
             if src.affiliation in self.orgs:
@@ -139,7 +143,7 @@ class _Resolver:
         person = Person(
             id=self.ids.person(key) if src.name else self.ids.unnamed_person(key),
             name=src.name,
-            description=src.description if (src.name or src.description) else key,
+            description=src.description,
             job_title=src.job_title,
             url=src.url,
             same_as=src.same_as,
@@ -193,15 +197,6 @@ class _Resolver:
     def resolve(self, slug: str, body: str | None) -> Resolved:
         s = self.source
         site = self.site
-        if site.publisher not in self.orgs:
-            self.problems.append(
-                SourceProblem(
-                    self.parsed.file,
-                    self._unknown(site.publisher, "organization"),
-                    "site.publisher",
-                )
-            )
-            raise SourceError(self.problems)
         publisher_org = self.organization(site.publisher)
         website = WebSite(
             id=self.ids.website(),
@@ -219,10 +214,10 @@ class _Resolver:
                 publisher = self.organization(s.publisher)
             else:
                 self.fail(("publisher",), self._unknown(s.publisher, "organization"))
-        images_src = s.image if isinstance(s.image, list) else ([s.image] if s.image else [])
+        single = isinstance(self.parsed.data.get("image"), dict)
         images: list[ImageObject | Ref] = [
-            self.image(img, i, ("image", i) if isinstance(s.image, list) else ("image",))
-            for i, img in enumerate(images_src)
+            self.image(img, i, ("image",) if single else ("image", i))
+            for i, img in enumerate(s.image or [])
         ]
         about: list[Agent] = [
             a for i, k in enumerate(s.about or []) if (a := self.agent(k, ("about", i)))
@@ -302,7 +297,7 @@ class _Resolver:
         if self.problems:
             raise SourceError(self.problems)
 
-        text = markdown_to_text(body) if body else None
+        text = (markdown_to_text(body) or None) if body else None
         date_published = s.date_published or site.date_published
         language = s.language or site.language
         webpage = WebPage(
@@ -315,8 +310,7 @@ class _Resolver:
             date_published=date_published,
             date_modified=s.date_modified or date_published,
         )
-        cls = NewsArticle if s.type == "NewsArticle" else Article
-        article = cls(
+        fields: dict[str, Any] = dict(
             id=article_id,
             url=self.url,
             headline=s.headline,
@@ -328,7 +322,6 @@ class _Resolver:
             in_language=language,
             date_published=date_published,
             date_modified=s.date_modified or date_published,
-            dateline=s.dateline,
             author=authors or None,
             publisher=publisher,
             image=images or None,
@@ -339,6 +332,11 @@ class _Resolver:
             main_entity_of_page=Ref(id=webpage.id or ""),
             is_accessible_for_free=s.is_accessible_for_free,
             word_count=len(text.split()) if text else None,
+        )
+        article: NewsArticle | Article = (
+            NewsArticle(**fields, dateline=s.dateline)
+            if s.type == "NewsArticle"
+            else Article(**fields)
         )
         return Resolved(
             slug=slug,
@@ -354,5 +352,13 @@ class _Resolver:
 
 def resolve(parsed: Parsed, source: ArticleSource, site: SiteSource, slug: str) -> Resolved:
     """Turn a validated article source into schema.org models, or raise SourceError."""
+    if source.body is not None and parsed.body is not None:
+        raise SourceError(
+            [
+                parsed.problem(
+                    ("body",), "the text is given twice: as a body field and below the header"
+                )
+            ]
+        )
     body = source.body if source.body is not None else parsed.body
     return _Resolver(parsed, source, site, slug).resolve(slug, body)

@@ -14,14 +14,45 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
-from schema_pub.models.types import DateOrDateTime, DateTime, HttpUrl, LanguageTag, PositiveInt, Text
+from schema_pub.models.types import (
+    DateOrDateTime,
+    DateTime,
+    HttpUrl,
+    LanguageTag,
+    PositiveInt,
+    Text,
+    parse_datetime,
+)
 
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 """A key naming a person, organization or cited work: lower case, digits, ``-`` and ``_``."""
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _no_query_or_fragment(value: str) -> str:
+    if "#" in value or "?" in value:
+        raise ValueError(
+            "this URL is a base for other URLs: it may not have a query or a #fragment"
+        )
+    return value
+
+
+def _one_or_many(value: object) -> object:
+    return [value] if isinstance(value, dict) else value
+
+
+BaseUrl = Annotated[HttpUrl, AfterValidator(_no_query_or_fragment)]
 
 
 class SourceModel(BaseModel):
@@ -37,6 +68,12 @@ class PersonSource(SourceModel):
     affiliation: Key | None = Field(default=None, description="key of an organization")
     url: HttpUrl | None = None
     same_as: list[HttpUrl] | None = None
+
+    @model_validator(mode="after")
+    def _named_or_described(self) -> PersonSource:
+        if self.name is None and self.description is None:
+            raise ValueError("a person needs a name or, when unnamed, a description")
+        return self
 
 
 class LogoSource(SourceModel):
@@ -97,7 +134,9 @@ class ArticleSource(SourceModel):
     slug: Annotated[str, StringConstraints(pattern=_SLUG.pattern)] | None = Field(
         default=None, description="URL path segment; defaults to the file name"
     )
-    url: HttpUrl | None = Field(default=None, description="canonical URL; defaults to site url + slug")
+    url: BaseUrl | None = Field(
+        default=None, description="canonical URL; defaults to site url + slug"
+    )
     headline: Text
     alternative_headline: Text | None = None
     description: Text | None = None
@@ -109,7 +148,9 @@ class ArticleSource(SourceModel):
     dateline: Text | None = None
     authors: list[Key] | None = None
     publisher: Key | None = None
-    image: ImageSource | list[ImageSource] | None = None
+    image: Annotated[list[ImageSource], BeforeValidator(_one_or_many)] | None = Field(
+        default=None, description="one photo, or a list of them (the first is the main one)"
+    )
     about: list[Key] | None = None
     mentions: list[Key] | None = None
     people: dict[Key, PersonSource] = Field(default_factory=dict)
@@ -117,14 +158,28 @@ class ArticleSource(SourceModel):
     quotations: list[QuotationSource] = Field(default_factory=list)
     citations: list[CitationSource] = Field(default_factory=list)
     is_accessible_for_free: bool = True
-    body: Text | None = Field(default=None, description="article text (Markdown files use their body)")
+    body: Text | None = Field(
+        default=None, description="article text (Markdown files use their body)"
+    )
+
+    @model_validator(mode="after")
+    def _dateline_on_news(self) -> ArticleSource:
+        if self.dateline is not None and self.type != "NewsArticle":
+            raise ValueError("dateline is a property of NewsArticle only: set type: NewsArticle")
+        if (
+            self.date_published is not None
+            and self.date_modified is not None
+            and parse_datetime(self.date_modified) < parse_datetime(self.date_published)
+        ):
+            raise ValueError("date_modified is earlier than date_published")
+        return self
 
 
 class SiteSource(SourceModel):
     """Site-wide facts, in ``site.yaml`` beside the articles."""
 
     name: Text
-    url: HttpUrl
+    url: BaseUrl
     language: LanguageTag = "en"
     publisher: Key = Field(description="key of the organization that publishes the site")
     organizations: dict[Key, OrganizationSource] = Field(default_factory=dict)
@@ -135,3 +190,22 @@ class SiteSource(SourceModel):
     placeholders: list[Text] = Field(
         default_factory=list, description="facts above that are placeholders, not real"
     )
+    page_template: Text | None = Field(
+        default=None,
+        description="Jinja2 template for article pages, a path relative to site.yaml "
+        "(default: the built-in article.html)",
+    )
+
+    @model_validator(mode="after")
+    def _publisher_declared(self) -> SiteSource:
+        if self.publisher not in self.organizations:
+            known = ", ".join(sorted(self.organizations)) or "none"
+            raise ValueError(
+                f'publisher "{self.publisher}" is not one of the organizations (declared: {known})'
+            )
+        clash = sorted(set(self.people) & set(self.organizations))
+        if clash:
+            raise ValueError(
+                f"keys declared both as people and as organizations: {', '.join(clash)}"
+            )
+        return self

@@ -31,7 +31,22 @@ from schema_pub.models.licenses import UnknownLicenseError, by_url, catalogue, l
         (
             "CC BY-NC-ND 1.0",
             "https://creativecommons.org/licenses/by-nd-nc/1.0/",
-            "Creative Commons Attribution-NonCommercial-NoDerivs 1.0 Generic",
+            "Creative Commons Attribution-NoDerivs-NonCommercial 1.0 Generic",
+        ),
+        (
+            "CC BY-ND-NC 1.0",
+            "https://creativecommons.org/licenses/by-nd-nc/1.0/",
+            "Creative Commons Attribution-NoDerivs-NonCommercial 1.0 Generic",
+        ),
+        (
+            "CC BY-NC-ND 4.0",
+            "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+            "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International",
+        ),
+        (
+            "https://creativecommons.org/licenses/by/4.0/legalcode.en",
+            "https://creativecommons.org/licenses/by/4.0/",
+            "Creative Commons Attribution 4.0 International",
         ),
         ("CC0", "https://creativecommons.org/publicdomain/zero/1.0/", "CC0 1.0 Universal"),
         (

@@ -7,6 +7,7 @@ import pytest
 from pydantic import ValidationError
 
 from schema_pub.models import (
+    Article,
     CreativeWork,
     ImageObject,
     NewsArticle,
@@ -58,7 +59,8 @@ def test_serialized_under_camel_case_names() -> None:
         (NewsArticle, {"headline": "H", "wordCount": math.inf}, "wordCount"),
         (NewsArticle, {"headline": ""}, "headline"),
         (NewsArticle, {}, "headline"),
-        (NewsArticle, {"headline": "H", "datePublished": "2025-06-12"}, "datePublished"),
+        (NewsArticle, {"headline": "H", "datePublished": "2025-06-12T10:00:00"}, "datePublished"),
+        (Article, {"headline": "H", "dateline": "PARIS"}, "dateline"),
         (NewsArticle, {"headline": "H", "inLanguage": "English language"}, "inLanguage"),
         (ImageObject, {"contentUrl": "https://x.example/a.jpg", "width": 0}, "width"),
         (ImageObject, {"contentUrl": "https://x.example/a.jpg", "height": -5}, "height"),

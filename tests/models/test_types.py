@@ -42,6 +42,9 @@ def test_url_kept_as_written(value: str) -> None:
         ("https://exa mple.com", "spaces"),
         ("https://example.com:99999/", "not a valid URL"),
         ("javascript:alert(1)", "scheme"),
+        ('https://example.com/a"b', "percent-encode"),
+        ("https://example.com/<x>.jpg", "percent-encode"),
+        ("HTTPS://example.com/", "lower case"),
     ],
 )
 def test_bad_urls(value: str, message: str) -> None:
@@ -96,10 +99,16 @@ def test_language_tags(value: str) -> None:
     assert LANG.validate_python(value) == value
 
 
-@pytest.mark.parametrize("value", ["englishlanguage", "en_US", "e", "en-", "123", ""])
+@pytest.mark.parametrize("value", ["englishlanguage", "en_US", "e", "en-", "123", "", "en\n"])
 def test_bad_language_tags(value: str) -> None:
     with pytest.raises(ValidationError):
         LANG.validate_python(value)
+
+
+@pytest.mark.parametrize("value", ["a\x00b", "bell\x07", "del\x7f"])
+def test_text_refuses_control_characters(value: str) -> None:
+    with pytest.raises(ValidationError, match="control characters"):
+        TypeAdapter(Text).validate_python(value)
 
 
 def test_text_is_trimmed_and_non_empty() -> None:

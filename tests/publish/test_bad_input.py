@@ -80,10 +80,34 @@ CASES = [
         ["bad.yaml:2:10", "headlin:", "unknown field"],
     ),
     (
+        "yaml-tag",
+        "bad.yaml",
+        "headline: !!python/object:os.system H\n",
+        ["bad.yaml:1:11", "headline:", "YAML tag"],
+    ),
+    (
+        "yaml-merge-key",
+        "bad.yaml",
+        "headline: H\npeople:\n  a: &p {name: A}\n  b:\n    <<: *p\n",
+        ["bad.yaml:5:5", "people.b:", "merge keys"],
+    ),
+    (
+        "recursive-alias",
+        "bad.yaml",
+        "headline: H\nkeywords: &k [*k]\n",
+        ["bad.yaml:2:", "recursive alias"],
+    ),
+    (
+        "yaml-boolean-trap",
+        "bad.yaml",
+        "headline: No\nimage:\n  url: https://x.example/a.jpg\n  width: yes\n",
+        ["bad.yaml:4:10", "image.width:"],
+    ),
+    (
         "modified-before-published",
         "bad.yaml",
         "headline: H\ndate_published: 2025-06-12T10:00:00Z\ndate_modified: 2025-06-11T10:00:00Z\n",
-        ["bad.yaml", "earlier than datePublished"],
+        ["bad.yaml:3:16", "date_modified:", "earlier than date_published"],
     ),
 ]
 

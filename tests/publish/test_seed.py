@@ -130,3 +130,25 @@ def test_every_fact_comes_from_the_seed_text(graph: dict[str, dict[str, Any]]) -
     assert image["caption"] in flat
     assert image["creditText"] in flat
     assert flat.startswith(article["headline"])
+
+
+SUBHEADINGS = {
+    "A Fractured Jury",
+    "The Charge at Issue",
+    "What Comes Next",
+    "A Tumultuous Path for Justice",
+}
+
+
+def test_every_sentence_of_the_seed_text_is_published(graph: dict[str, dict[str, Any]]) -> None:
+    lines = [line.strip() for line in need_shared(SEED).read_text(encoding="utf-8").splitlines()]
+    headline, caption_line, *rest = [line for line in lines if line]
+    (article,) = _of_type(graph, "NewsArticle")
+    assert article["headline"] == headline
+    image = graph["https://news.example.com/weinstein-mistrial/#primaryimage"]
+    assert caption_line == f"{image['caption']} {image['creditText']}."
+    references = next(line for line in rest if line.startswith("References:"))
+    cited = [graph[r["@id"]]["headline"] for r in article["citation"]]
+    assert references.removeprefix("References: ").split(" | ") == cited
+    body = [line for line in rest if line not in SUBHEADINGS and not line.startswith("References:")]
+    assert article["articleBody"].split("\n\n") == body

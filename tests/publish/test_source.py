@@ -80,7 +80,7 @@ def test_ids_defaults_and_links(site_dir: Path) -> None:
     assert graph[f"{base}story/#report-nbc-news"]["publisher"] == {
         "@id": f"{base}#/organization/nbc-news"
     }
-    assert graph[f"{base}story/#quote-2"]["isBasedOn"] == {"@id": f"{base}story/#citation-ref"}
+    assert graph[f"{base}story/#quote-2"]["isBasedOn"] == {"@id": f"{base}story/#cite-ref"}
     assert graph[f"{base}story/#webpage"]["isPartOf"] == {"@id": f"{base}#website"}
     assert graph[f"{base}#website"]["publisher"] == {"@id": f"{base}#organization"}
     assert article["datePublished"] == "2025-06-13T09:00:00-04:00"  # the site's placeholder date
