@@ -1,0 +1,673 @@
+"""The reading of a JSON-LD document that the semantic layers share.
+
+The jsonld layer decides how each key and type of a document maps to an IRI (fast
+path: a small term table for the schema.org context; slow path: pyld processes the
+context) and then walks the JSON once with :func:`read`, producing a :class:`Graph`:
+every node object of the document, wherever it sits, with its JSON path, its types,
+its properties and their values. Names are schema.org local names (``"headline"``,
+``"NewsArticle"``) when the IRI is in schema.org's namespace, and the full IRI
+otherwise (a foreign name always contains a ``:``, a schema.org one never does).
+
+The vocabulary, google and newsroom layers read only this structure, so they never
+care which spelling of the context, which aliases or which nesting a document used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from schema_pub.validate.findings import JsonPath
+
+__all__ = [
+    "LITERAL",
+    "NODE",
+    "REF",
+    "Graph",
+    "Node",
+    "Resolver",
+    "Scoper",
+    "Value",
+    "is_schema_name",
+    "read",
+]
+
+LITERAL = 0
+NODE = 1
+REF = 2
+
+#: Resolves a key or a type name of the document to a name (schema.org local name or
+#: foreign IRI), a keyword (``"@id"``, ``"@type"``, ...), or None when the active
+#: context does not map it (a JSON-LD processor drops it).
+Resolver = Callable[[str], "str | None"]
+
+#: Given a node object's own ``@context`` value and the resolver in force, returns the
+#: resolver for that object and everything below it.
+Scoper = Callable[[Any, Resolver], Resolver]
+
+
+def is_schema_name(name: str) -> bool:
+    """True for a schema.org local name, False for a foreign IRI."""
+    return ":" not in name
+
+
+class Value:
+    """One value of one property: a literal, an embedded node or an ``@id`` reference."""
+
+    __slots__ = ("datatype", "kind", "language", "node", "path", "raw")
+
+    def __init__(
+        self,
+        kind: int,
+        path: JsonPath,
+        raw: Any = None,
+        node: Node | None = None,
+        datatype: str | None = None,
+        language: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.path = path
+        #: The literal (str, int, float, bool) or, for a reference, the ``@id`` string.
+        self.raw = raw
+        self.node = node
+        #: The ``@type`` of a value object, resolved like a type name.
+        self.datatype = datatype
+        self.language = language
+
+    def __repr__(self) -> str:
+        kind = ("literal", "node", "ref")[self.kind]
+        shown = self.node.types if self.node is not None else self.raw
+        return f"Value({kind}, {shown!r}, path={self.path!r})"
+
+
+class Node:
+    """One node object of the document (top level, inside ``@graph`` or nested).
+
+    Types are read at once; property values are built on first use of ``props``
+    (most layers never look at most values, and a text value that nobody inspects
+    costs nothing).
+    """
+
+    __slots__ = (
+        "_complete",
+        "_props",
+        "children",
+        "extra",
+        "id",
+        "keys",
+        "obj",
+        "parent",
+        "parent_prop",
+        "path",
+        "type_path",
+        "types",
+    )
+
+    def __init__(
+        self,
+        path: JsonPath,
+        parent: Node | None,
+        parent_prop: str | None,
+        obj: dict[str, Any] | None = None,
+    ) -> None:
+        self.path = path
+        self.parent = parent
+        self.parent_prop = parent_prop
+        self.obj: dict[str, Any] = obj if obj is not None else {}
+        self.id: str | None = None
+        #: Type names in document order (schema.org local names or foreign IRIs).
+        self.types: tuple[str, ...] = ()
+        #: Path of each type value (same order as ``types``).
+        self.type_path: tuple[JsonPath, ...] = ()
+        #: Property name -> the key of ``obj`` that spells it (first one).
+        self.keys: dict[str, str] = {}
+        #: Values read eagerly (maps, ``@nest``, a name spelt by two keys).
+        self.extra: list[tuple[str, JsonPath, list[Value]]] | None = None
+        #: id() of each JSON object among the values -> its Node, or the @id it refers to.
+        self.children: dict[int, Node | str] | None = None
+        self._props: dict[str, list[Value]] = {}
+        self._complete = False
+
+    def names(self) -> list[str]:
+        """Names of the properties the node writes (before looking at the values)."""
+        obj = self.obj
+        out = [name for name, key in self.keys.items() if obj[key] is not None]
+        if self.extra:
+            for name, _, values in self.extra:
+                if values and name not in out:
+                    out.append(name)
+        return out
+
+    def is_scalar(self, name: str) -> bool:
+        """True when the property is one plain JSON scalar (no list, no object)."""
+        key = self.keys.get(name)
+        return key is not None and type(self.obj[key]) in _SCALARS and not self.extra
+
+    def prop_path(self, name: str) -> JsonPath:
+        """Path of the first key that writes the property."""
+        key = self.keys.get(name)
+        if key is not None:
+            return (*self.path, key)
+        for extra_name, kpath, _ in self.extra or ():
+            if extra_name == name:
+                return kpath
+        return self.path
+
+    def values(self, name: str) -> list[Value]:
+        """The values of one property, built on first use."""
+        cached = self._props.get(name)
+        if cached is not None or self._complete:
+            return cached or []
+        values: list[Value] = []
+        key = self.keys.get(name)
+        if key is not None:
+            raw = self.obj[key]
+            kpath = (*self.path, key)
+            if type(raw) in _SCALARS:
+                values.append(Value(LITERAL, kpath, raw))
+            elif raw is not None:
+                _collect(raw, kpath, self.children, values)
+        if self.extra:
+            for extra_name, _, extra_values in self.extra:
+                if extra_name == name:
+                    values.extend(extra_values)
+        self._props[name] = values
+        return values
+
+    @property
+    def props(self) -> dict[str, list[Value]]:
+        """Property name -> its values (never empty lists; null values left out)."""
+        if not self._complete:
+            for name in self.names():
+                self.values(name)
+            self._props = {k: v for k, v in self._props.items() if v}
+            self._complete = True
+        return self._props
+
+    @property
+    def prop_paths(self) -> dict[str, JsonPath]:
+        """Property name -> path of the first key that wrote it."""
+        return {name: self.prop_path(name) for name in self.props}
+
+    def says_something(self) -> bool:
+        """True when the node has a type or a property key (a reference has neither)."""
+        return bool(self.types or self.keys or self.extra)
+
+    def has(self, prop: str) -> bool:
+        """True when the property has at least one value."""
+        key = self.keys.get(prop)
+        if key is None:
+            return bool(self.extra) and bool(self.values(prop))
+        raw = self.obj[key]
+        if type(raw) is list or self.extra:
+            return bool(self.values(prop))
+        return raw is not None
+
+    def scalar(self, prop: str) -> Any:
+        """The property's value when it is one plain JSON scalar, else None."""
+        key = self.keys.get(prop)
+        if key is None or self.extra:
+            return None
+        raw = self.obj[key]
+        return raw if type(raw) in _SCALARS else None
+
+    def first(self, prop: str) -> Value | None:
+        values = self.values(prop)
+        return values[0] if values else None
+
+    def text(self, prop: str) -> str | None:
+        """The first string literal of a property, if any."""
+        key = self.keys.get(prop)
+        if key is not None and not self.extra:
+            raw = self.obj[key]
+            if type(raw) is str:
+                return raw
+            if raw is None or type(raw) in _SCALARS:
+                return None
+        elif not self.extra:
+            return None
+        for value in self.values(prop):
+            if value.kind == LITERAL and isinstance(value.raw, str):
+                return value.raw
+        return None
+
+    def __repr__(self) -> str:
+        return f"Node({self.types!r}, id={self.id!r}, path={self.path!r})"
+
+
+_SCHEMA_NS = ("http://schema.org/", "https://schema.org/")
+
+
+def _datatype(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    for ns in _SCHEMA_NS:
+        if value.startswith(ns):
+            return value[len(ns) :]
+    if value.startswith("schema:"):
+        return value[7:]
+    return value
+
+
+def _collect(
+    raw: Any, vpath: JsonPath, children: dict[int, Node | str] | None, out: list[Value]
+) -> None:
+    """The values of one JSON value, using the reader's decisions about objects."""
+    kind = type(raw)
+    if kind in _SCALARS:
+        out.append(Value(LITERAL, vpath, raw))
+    elif kind is list:
+        for i, item in enumerate(raw):
+            if type(item) in _SCALARS:
+                out.append(Value(LITERAL, (*vpath, i), item))
+            elif item is not None:
+                _collect(item, (*vpath, i), children, out)
+    elif kind is dict:
+        if "@value" in raw:
+            literal = raw["@value"]
+            if literal is None or isinstance(literal, (dict, list)):
+                return
+            language = raw.get("@language")
+            out.append(
+                Value(
+                    LITERAL,
+                    (*vpath, "@value"),
+                    literal,
+                    datatype=_datatype(raw.get("@type")),
+                    language=language if isinstance(language, str) else None,
+                )
+            )
+            return
+        for container in ("@list", "@set"):
+            if container in raw:
+                _collect(raw[container], (*vpath, container), children, out)
+                return
+        found = children.get(id(raw)) if children is not None else None
+        if isinstance(found, Node):
+            out.append(Value(NODE, vpath, node=found))
+        elif isinstance(found, str):
+            out.append(Value(REF, vpath, found))
+
+
+@dataclass
+class Graph:
+    """The interpretation of one document that the later layers share."""
+
+    nodes: list[Node] = field(default_factory=list)
+    #: ``@id`` of every node object that says something about its subject.
+    ids: set[str] = field(default_factory=set)
+    #: ``"fast"`` (own term table) or ``"slow"`` (context processed by pyld).
+    mode: str = "fast"
+    #: Keys that the context leaves unmapped (a JSON-LD processor drops them).
+    dropped: list[JsonPath] = field(default_factory=list)
+    #: Keyword values of the wrong kind: (keyword, path, value).
+    problems: list[tuple[str, JsonPath, Any]] = field(default_factory=list)
+    _by_id: dict[str, Node] | None = field(default=None, repr=False, compare=False)
+
+    def by_id(self) -> dict[str, Node]:
+        """The first node declaring each ``@id`` (computed once, shared by the layers)."""
+        if self._by_id is None:
+            out: dict[str, Node] = {}
+            for node in self.nodes:
+                if node.id is not None and node.id not in out and (node.types or node.keys):
+                    out[node.id] = node
+            self._by_id = out
+        return self._by_id
+
+    def of_type(self, *names: str) -> Iterator[Node]:
+        wanted = set(names)
+        for node in self.nodes:
+            if not wanted.isdisjoint(node.types):
+                yield node
+
+
+_SCALARS = (str, int, float, bool)
+
+
+class _Reader:
+    __slots__ = ("dropped", "graph", "ids", "nodes", "problems", "scope")
+
+    def __init__(self, graph: Graph, scope: Scoper) -> None:
+        self.graph = graph
+        self.scope = scope
+        self.nodes = graph.nodes
+        self.ids = graph.ids
+        self.dropped = graph.dropped
+        self.problems = graph.problems
+
+    def top(self, data: Any, resolve: Resolver) -> None:
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                if isinstance(item, dict):
+                    self.node(item, (i,), resolve, None, None, True)
+        elif isinstance(data, dict):
+            self.node(data, (), resolve, None, None, True)
+
+    def node(
+        self,
+        obj: dict[str, Any],
+        path: JsonPath,
+        resolve: Resolver,
+        parent: Node | None,
+        parent_prop: str | None,
+        top: bool = False,
+    ) -> Node | None:
+        if "@context" in obj:
+            resolve = self.scope(obj["@context"], resolve)
+        node = Node(path, parent, parent_prop, obj)
+        nodes = self.nodes
+        index = len(nodes)
+        nodes.append(node)  # before its children: nodes come in document order
+        later: list[tuple[Any, JsonPath]] = []
+        own = resolve
+        scoped = _scoped_of(resolve)
+        if scoped:
+            # Type-scoped contexts apply to this node's own keys, not to nested nodes.
+            for name in sorted(_raw_types(obj, resolve)):
+                if name in scoped:
+                    own = self.scope(scoped[name], own)
+        plans = _plans_of(own)
+        if plans is not None and own is resolve:
+            plan = plans.get(tuple(obj))
+            if plan is None:
+                plan = _plan(obj, own)
+                if len(plans) < 4096:
+                    plans[tuple(obj)] = plan
+            if plan is not None:
+                self.planned(node, obj, path, own, later, plan)
+            else:
+                self.fill(node, obj, path, own, later, _maps_of(own), resolve)
+        else:
+            self.fill(node, obj, path, own, later, _maps_of(own), resolve)
+        says_something = node.says_something()
+        if says_something and node.id is not None:
+            self.ids.add(node.id)
+        if top and not says_something:
+            del nodes[index]
+        for value, vpath in later:
+            self.loose(value, vpath, resolve)
+        return node if (says_something or not top) else None
+
+    def planned(
+        self,
+        node: Node,
+        obj: dict[str, Any],
+        path: JsonPath,
+        resolve: Resolver,
+        later: list[tuple[Any, JsonPath]],
+        plan: _KeyPlan,
+    ) -> None:
+        """:meth:`fill` for a set of keys met before: no key is resolved again."""
+        node.keys = plan.keys  # shared between nodes spelt alike; never written to
+        if plan.id_key is not None:
+            value = obj[plan.id_key]
+            if isinstance(value, str):
+                node.id = value
+            else:
+                self.problems.append(("@id", (*path, plan.id_key), value))
+        if plan.type_key is not None:
+            value = obj[plan.type_key]
+            kpath = (*path, plan.type_key)
+            if type(value) is str:
+                resolved = resolve(value)
+                if resolved is not None and resolved[:1] != "@":
+                    node.types = (resolved,)
+                    node.type_path = (kpath,)
+            else:
+                self.types(node, value, kpath, resolve)
+        for key in plan.graph_keys:
+            later.append((obj[key], (*path, key)))
+        for key, name in plan.props:
+            value = obj[key]
+            kind = type(value)
+            if kind is dict or kind is list:
+                self.scan(value, (*path, key), resolve, node, name)
+
+    def fill(
+        self,
+        node: Node,
+        obj: dict[str, Any],
+        path: JsonPath,
+        resolve: Resolver,
+        later: list[tuple[Any, JsonPath]],
+        maps: frozenset[str],
+        child: Resolver,
+        nested: bool = False,
+    ) -> None:
+        keys = node.keys
+        scoped = _scoped_of(resolve)
+        for key, value in obj.items():
+            if key[:1] == "@":
+                name = key
+            else:
+                resolved = resolve(key)
+                if resolved is None:
+                    self.dropped.append((*path, key))
+                    continue
+                name = resolved
+            if name[:1] == "@":
+                if name == "@id":
+                    if isinstance(value, str):
+                        node.id = value
+                    else:
+                        self.problems.append(("@id", (*path, key), value))
+                elif name == "@type":
+                    if type(value) is str:
+                        resolved = resolve(value)
+                        if resolved is not None and resolved[:1] != "@":
+                            node.types = (*node.types, resolved)
+                            node.type_path = (*node.type_path, (*path, key))
+                    else:
+                        self.types(node, value, (*path, key), resolve)
+                elif name == "@graph" or name == "@included":
+                    later.append((value, (*path, key)))
+                elif name == "@reverse":
+                    if isinstance(value, dict):
+                        for rkey, rvalue in value.items():
+                            later.append((rvalue, (*path, key, rkey)))
+                elif name == "@nest" and isinstance(value, dict):
+                    self.fill(node, value, (*path, key), resolve, later, maps, child, True)
+                continue
+            kind = type(value)
+            inner = child
+            if scoped and key in scoped:
+                inner = self.scope(scoped[key], child)  # a property-scoped context
+            if not nested and name not in keys and (kind in _SCALARS or not maps):
+                keys[name] = key
+                if kind is dict or kind is list:
+                    self.scan(value, (*path, key), inner, node, name)
+                continue
+            # The rare cases, read at once: maps, @nest, a name spelt by two keys.
+            kpath = (*path, key)
+            values: list[Value] = []
+            if maps and kind is dict and key in maps:
+                for mkey, mvalue in value.items():
+                    if isinstance(mvalue, str):
+                        values.append(Value(LITERAL, (*kpath, mkey), mvalue, language=mkey))
+                    else:
+                        self.scan(mvalue, (*kpath, mkey), inner, node, name)
+                        _collect(mvalue, (*kpath, mkey), node.children, values)
+            else:
+                self.scan(value, kpath, inner, node, name)
+                _collect(value, kpath, node.children, values)
+            if node.extra is None:
+                node.extra = []
+            node.extra.append((name, kpath, values))
+
+    def types(self, node: Node, value: Any, kpath: JsonPath, resolve: Resolver) -> None:
+        if not isinstance(value, list):
+            self.problems.append(("@type", kpath, value))
+            return
+        names: list[str] = []
+        paths: list[JsonPath] = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.problems.append(("@type", (*kpath, i), item))
+                continue
+            resolved = resolve(item)
+            if resolved is None or resolved[:1] == "@":
+                continue
+            names.append(resolved)
+            paths.append((*kpath, i))
+        if names:
+            node.types = (*node.types, *names)
+            node.type_path = (*node.type_path, *paths)
+
+    def scan(self, value: Any, vpath: JsonPath, resolve: Resolver, owner: Node, prop: str) -> None:
+        """Find the node objects and references among a property's values."""
+        kind = type(value)
+        if kind is list:
+            for i, item in enumerate(value):
+                if type(item) is dict or type(item) is list:
+                    self.scan(item, (*vpath, i), resolve, owner, prop)
+            return
+        if kind is not dict:
+            return
+        if "@value" in value:
+            raw = value["@value"]
+            if isinstance(raw, (dict, list)):
+                self.problems.append(("@value", (*vpath, "@value"), raw))
+            return
+        for container in ("@list", "@set"):
+            if container in value:
+                self.scan(value[container], (*vpath, container), resolve, owner, prop)
+                return
+        children = owner.children
+        if children is None:
+            children = owner.children = {}
+        if len(value) <= 3:
+            ref = _reference(value, resolve)
+            if ref is not None:
+                if isinstance(ref, str):
+                    children[id(value)] = ref
+                else:
+                    self.problems.append(("@id", vpath, ref))
+                return
+        child = self.node(value, vpath, resolve, owner, prop)
+        if child is not None:
+            children[id(value)] = child
+
+    def loose(self, value: Any, vpath: JsonPath, resolve: Resolver) -> None:
+        """Node objects that belong to no property (``@graph``, ``@included``, ``@reverse``)."""
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                self.loose(item, (*vpath, i), resolve)
+        elif isinstance(value, dict):
+            if "@value" in value or "@list" in value or "@set" in value:
+                return
+            if len(value) <= 3 and _reference(value, resolve) is not None:
+                return
+            self.node(value, vpath, resolve, None, None)
+
+
+_NO_MAPS: frozenset[str] = frozenset()
+_REFERENCE_KEYS = frozenset({"@id", "@context", "@index"})
+
+
+def _maps_of(resolve: Resolver) -> frozenset[str]:
+    """Keys whose values are maps (``@container`` language, index, id or type).
+
+    A resolver bound to an object with a ``maps`` attribute declares them; the
+    schema.org context has none.
+    """
+    owner = getattr(resolve, "__self__", None)
+    maps = getattr(owner, "maps", None)
+    return maps if isinstance(maps, frozenset) else _NO_MAPS
+
+
+class _KeyPlan:
+    """What the keys of one node object mean, for a resolver with a plan cache."""
+
+    __slots__ = ("graph_keys", "id_key", "keys", "props", "type_key")
+
+    def __init__(self) -> None:
+        self.keys: dict[str, str] = {}
+        self.props: tuple[tuple[str, str], ...] = ()
+        self.id_key: str | None = None
+        self.type_key: str | None = None
+        self.graph_keys: tuple[str, ...] = ()
+
+
+def _plans_of(resolve: Resolver) -> dict[tuple[str, ...], _KeyPlan | None] | None:
+    """The key-plan cache of a resolver that offers one (schema.org's term table)."""
+    owner = getattr(resolve, "__self__", None)
+    plans = getattr(owner, "plans", None)
+    return plans if isinstance(plans, dict) else None
+
+
+def _plan(obj: dict[str, Any], resolve: Resolver) -> _KeyPlan | None:
+    """A plan for these keys, or None when they need the general reading."""
+    plan = _KeyPlan()
+    props: list[tuple[str, str]] = []
+    graph_keys: list[str] = []
+    for key in obj:
+        name = key if key[:1] == "@" else resolve(key)
+        if name is None:
+            return None  # dropped keys are reported by the general reading
+        if name[:1] == "@":
+            if name == "@id" and plan.id_key is None:
+                plan.id_key = key
+            elif name == "@type" and plan.type_key is None:
+                plan.type_key = key
+            elif name in ("@graph", "@included"):
+                graph_keys.append(key)
+            elif name in ("@context", "@index", "@language", "@direction"):
+                continue
+            else:
+                return None  # @reverse, @nest, a keyword twice: the general reading
+            continue
+        if name in plan.keys:
+            return None  # one name spelt by two keys
+        plan.keys[name] = key
+        props.append((key, name))
+    plan.props = tuple(props)
+    plan.graph_keys = tuple(graph_keys)
+    return plan
+
+
+def _scoped_of(resolve: Resolver) -> dict[str, Any] | None:
+    """Term -> its scoped ``@context`` (declared by a resolver's ``scoped`` attribute)."""
+    owner = getattr(resolve, "__self__", None)
+    scoped = getattr(owner, "scoped", None)
+    return scoped if isinstance(scoped, dict) and scoped else None
+
+
+def _raw_types(obj: dict[str, Any], resolve: Resolver) -> list[str]:
+    out: list[str] = []
+    for key, value in obj.items():
+        name = key if key[:1] == "@" else resolve(key)
+        if name != "@type":
+            continue
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, list):
+            out.extend(v for v in value if isinstance(v, str))
+    return out
+
+
+def _reference(obj: dict[str, Any], resolve: Resolver) -> Any:
+    """The ``@id`` value of a node reference (an object with nothing but ``@id``), or None."""
+    ref: Any = None
+    found = False
+    for key, value in obj.items():
+        name = key if key[:1] == "@" else resolve(key)
+        if name is None:
+            continue
+        if name == "@id":
+            ref = value
+            found = True
+        elif name not in _REFERENCE_KEYS:
+            return None
+    return ref if found else None
+
+
+def read(data: Any, resolve: Resolver, scope: Scoper, *, mode: str) -> Graph:
+    """Walk a JSON-LD document once and return its :class:`Graph`.
+
+    ``resolve`` is the resolver of the empty context; each ``@context`` met on the
+    way (at the top or in a nested node object) is applied with ``scope``.
+    """
+    graph = Graph(mode=mode)
+    _Reader(graph, scope).top(data, resolve)
+    return graph

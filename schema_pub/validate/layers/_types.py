@@ -1,0 +1,26 @@
+"""Class facts about a node's types, cached by the tuple of type names."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from schema_pub.vocab import Vocabulary
+
+_ANCESTORS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def ancestors_of(vocab: Vocabulary, types: tuple[str, ...]) -> frozenset[str]:
+    """Every schema.org class the types are or descend from (foreign names ignored)."""
+    try:
+        return _ANCESTORS[types]
+    except KeyError:
+        pass
+    out: set[str] = set()
+    for name in types:
+        if ":" not in name:
+            out.update(vocab.ancestors(name))
+    result = frozenset(out)
+    if len(_ANCESTORS) < 10_000:
+        _ANCESTORS[types] = result
+    return result

@@ -1,0 +1,423 @@
+"""The google layer: Article rich results and image licence metadata, as Google
+Search Central documents them today.
+
+Article, NewsArticle and BlogPosting (and every other schema.org subtype of Article)
+have no required property; Google recommends ``author``, ``datePublished``,
+``dateModified``, ``headline`` and ``image``, and says how each should look. Image
+licence metadata applies to any ImageObject that carries licence information.
+
+Rules Google has dropped are deliberately absent: there is no 110-character cap on
+``headline``, no 696-pixel minimum width, and neither ``publisher`` nor ``image`` is
+required.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from schema_pub.validate.document import Document
+from schema_pub.validate.findings import Finding, Rule, Severity
+from schema_pub.validate.layers._graph import LITERAL, NODE, REF, Graph, Node, Value
+from schema_pub.validate.layers._types import ancestors_of
+
+if TYPE_CHECKING:
+    from schema_pub.vocab import Vocabulary
+
+__all__ = ["ARTICLE_DOC", "CHECKED", "IMAGE_LICENSE_DOC", "RULES", "check", "check_graph"]
+
+LAYER = "google"
+ARTICLE_DOC = "https://developers.google.com/search/docs/appearance/structured-data/article"
+IMAGE_LICENSE_DOC = (
+    "https://developers.google.com/search/docs/appearance/structured-data/image-license-metadata"
+)
+CHECKED = "2026-11-25"
+
+
+def _rule(code: str, name: str, severity: Severity, summary: str, source: str) -> Rule:
+    return Rule(code, name, severity, summary, LAYER, source, CHECKED)
+
+
+MISSING_RECOMMENDED = _rule(
+    "SP301",
+    "article-missing-recommended",
+    Severity.WARNING,
+    "An Article lacks a property Google recommends: author, datePublished, "
+    "dateModified, headline or image (none is required).",
+    ARTICLE_DOC,
+)
+AUTHOR_TYPE = _rule(
+    "SP302",
+    "author-not-person-or-organization",
+    Severity.WARNING,
+    "An Article's author is text or an entity that is neither a Person nor an Organization.",
+    ARTICLE_DOC,
+)
+AUTHOR_NAME_MISSING = _rule(
+    "SP303",
+    "author-missing-name",
+    Severity.WARNING,
+    "An Article's author has no name.",
+    ARTICLE_DOC,
+)
+AUTHOR_LINK_MISSING = _rule(
+    "SP304",
+    "author-missing-url",
+    Severity.INFO,
+    "An Article's author has neither url nor sameAs to tell who they are.",
+    ARTICLE_DOC,
+)
+AUTHOR_SEVERAL = _rule(
+    "SP305",
+    "author-several-in-one",
+    Severity.WARNING,
+    "One author entry names several people; Google asks for one entry per author.",
+    ARTICLE_DOC,
+)
+AUTHOR_NAME_DECORATED = _rule(
+    "SP306",
+    "author-name-decorated",
+    Severity.WARNING,
+    'An author name carries a "By" prefix, an honorific or a job title; Google '
+    "asks for the name only.",
+    ARTICLE_DOC,
+)
+DATE_TIMEZONE = _rule(
+    "SP307",
+    "date-without-timezone",
+    Severity.WARNING,
+    "datePublished or dateModified has no timezone (Google then assumes one).",
+    ARTICLE_DOC,
+)
+MODIFIED_BEFORE_PUBLISHED = _rule(
+    "SP308",
+    "modified-before-published",
+    Severity.ERROR,
+    "dateModified is earlier than datePublished.",
+    ARTICLE_DOC,
+)
+IMAGE_TOO_SMALL = _rule(
+    "SP309",
+    "image-too-small",
+    Severity.WARNING,
+    "An Article image has fewer than 50,000 pixels (width times height).",
+    ARTICLE_DOC,
+)
+IMAGE_ASPECT_RATIOS = _rule(
+    "SP310",
+    "image-aspect-ratios",
+    Severity.INFO,
+    "An Article image with known dimensions is in none of the 16x9, 4x3 and 1x1 "
+    "aspect ratios Google suggests.",
+    ARTICLE_DOC,
+)
+LICENSED_IMAGE_NO_CONTENT_URL = _rule(
+    "SP311",
+    "licensed-image-missing-content-url",
+    Severity.ERROR,
+    "An ImageObject with licence metadata has no contentUrl, which Google requires "
+    "to match the metadata to the image.",
+    IMAGE_LICENSE_DOC,
+)
+LICENSED_IMAGE_NO_ATTRIBUTION = _rule(
+    "SP312",
+    "licensed-image-missing-attribution",
+    Severity.ERROR,
+    "An ImageObject with licence metadata has none of creator, creditText, "
+    "copyrightNotice and license; Google requires at least one.",
+    IMAGE_LICENSE_DOC,
+)
+LICENSED_IMAGE_NO_LICENSE = _rule(
+    "SP313",
+    "licensed-image-missing-license",
+    Severity.INFO,
+    "An ImageObject with licence metadata has no license, which the Licensable badge needs.",
+    IMAGE_LICENSE_DOC,
+)
+
+RULES: tuple[Rule, ...] = (
+    MISSING_RECOMMENDED,
+    AUTHOR_TYPE,
+    AUTHOR_NAME_MISSING,
+    AUTHOR_LINK_MISSING,
+    AUTHOR_SEVERAL,
+    AUTHOR_NAME_DECORATED,
+    DATE_TIMEZONE,
+    MODIFIED_BEFORE_PUBLISHED,
+    IMAGE_TOO_SMALL,
+    IMAGE_ASPECT_RATIOS,
+    LICENSED_IMAGE_NO_CONTENT_URL,
+    LICENSED_IMAGE_NO_ATTRIBUTION,
+    LICENSED_IMAGE_NO_LICENSE,
+)
+
+# An Article nested under another property (the source of a quotation, a citation) is
+# a reference, not the page's article: Google's rules apply to top-level ones and to
+# the main entity of a page.
+_MAIN_PROPS = frozenset({"mainEntity"})
+
+RECOMMENDED = ("author", "datePublished", "dateModified", "headline", "image")
+MIN_PIXELS = 50_000
+PREFERRED_RATIOS = {"16x9": 16 / 9, "4x3": 4 / 3, "1x1": 1.0}
+_LICENCE_PROPS = ("license", "acquireLicensePage", "creditText", "copyrightNotice")
+_LICENCE_SET = frozenset(_LICENCE_PROPS)
+
+_BY_RE = re.compile(r"^\s*(?:posted\s+|written\s+)?by\b[\s:]*", re.IGNORECASE)
+_HONORIFIC_RE = re.compile(
+    r"^\s*(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|rev|hon)\b\.?\s", re.IGNORECASE
+)
+_TITLE_WORDS = (
+    "editor|reporter|correspondent|writer|journalist|columnist|staff|contributor|"
+    "photographer|producer|chief|senior|analyst|critic|author|director|manager"
+)
+_TITLE_RE = re.compile(
+    rf"(?:,|\s[-–—|]\s?|\()\s*(?:[\w.]+\s+)*?(?:{_TITLE_WORDS})\b", re.IGNORECASE
+)
+_SEVERAL_RE = re.compile(r"\s(?:and|&)\s|;|\s\|\s", re.IGNORECASE)
+_HAS_TIME_RE = re.compile(r"\d[T ]\d{2}:\d{2}")
+_HAS_ZONE_RE = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)\s*\Z")
+
+
+def _types_of(vocab: Vocabulary, node: Node) -> frozenset[str]:
+    return ancestors_of(vocab, node.types)
+
+
+def _resolve(value: Value, by_id: dict[str, Node]) -> Node | None:
+    if value.kind == NODE:
+        return value.node
+    if value.kind == REF and isinstance(value.raw, str):
+        return by_id.get(value.raw)
+    return None
+
+
+def _parse_datetime(text: str) -> datetime | None:
+    stripped = text.strip()
+    if stripped.endswith("Z"):
+        stripped = stripped[:-1] + "+00:00"
+    try:
+        return datetime.fromisoformat(stripped)
+    except ValueError:
+        return None
+
+
+def _pixels(image: Node, prop: str) -> int | None:
+    """A width or height in pixels: a number, a numeric string or a QuantitativeValue."""
+    raw: Any = image.scalar(prop)
+    if raw is None:
+        value = image.first(prop)
+        if value is None:
+            return None
+        raw = value.raw
+        if value.kind == NODE and value.node is not None:
+            inner = value.node.first("value")
+            raw = inner.raw if inner is not None else None
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        return int(raw) if raw > 0 else None
+    if isinstance(raw, str):
+        match = re.fullmatch(r"\s*(\d+)(?:\s*px)?\s*", raw)
+        return int(match.group(1)) if match else None
+    return None
+
+
+class _Checker:
+    def __init__(self, vocab: Vocabulary, graph: Graph) -> None:
+        self.vocab = vocab
+        self.graph = graph
+        self.by_id = graph.by_id()
+
+    def run(self) -> list[Finding]:
+        out: list[Finding] = []
+        vocab = self.vocab
+        for node in self.graph.nodes:
+            types = ancestors_of(vocab, node.types)
+            if "Article" in types and (node.parent is None or node.parent_prop in _MAIN_PROPS):
+                out.extend(self.article(node))
+            if "ImageObject" in types and (node.extra or not _LICENCE_SET.isdisjoint(node.keys)):
+                out.extend(self.licensed_image(node))
+        return out
+
+    # Article
+
+    def article(self, node: Node) -> Iterator[Finding]:
+        kind = next((t for t in node.types if ":" not in t), "Article")
+        for prop in RECOMMENDED:
+            if not node.has(prop):
+                yield MISSING_RECOMMENDED(
+                    f"the {kind} has no {prop!r}, which Google recommends",
+                    path=node.path,
+                    property=prop,
+                )
+        for value in node.values("author"):
+            yield from self.author(value)
+        yield from self.dates(node)
+        yield from self.images(node)
+
+    def author(self, value: Value) -> Iterator[Finding]:
+        if value.kind == LITERAL:
+            yield AUTHOR_TYPE(
+                "the author is plain text; Google reads a Person or an Organization",
+                path=value.path,
+                hint='write {"@type": "Person", "name": ..., "url": ...}',
+            )
+            return
+        author = _resolve(value, self.by_id)
+        if author is None:
+            return
+        types = _types_of(self.vocab, author)
+        if "Role" in types:
+            inner = author.values(author.parent_prop or "author")
+            for v in inner:
+                yield from self.author(v)
+            return
+        is_person = "Person" in types
+        if not is_person and "Organization" not in types:
+            shown = ", ".join(author.types) or "an untyped node"
+            yield AUTHOR_TYPE(
+                f"the author is {shown}; Google reads a Person or an Organization",
+                path=value.path,
+            )
+            return
+        name = author.text("name")
+        if name is None:
+            yield AUTHOR_NAME_MISSING("the author has no name", path=author.path)
+        elif is_person:
+            yield from self.author_name(name, author)
+        if not author.has("url") and not author.has("sameAs"):
+            yield AUTHOR_LINK_MISSING(
+                "the author has neither url nor sameAs",
+                path=author.path,
+                hint="link a profile page (url) or an authority record (sameAs)",
+            )
+
+    def author_name(self, name: str, author: Node) -> Iterator[Finding]:
+        path = author.prop_path("name")
+        first = author.first("name")
+        if first is not None:
+            path = first.path
+        if _SEVERAL_RE.search(name):
+            yield AUTHOR_SEVERAL(
+                f"the author name {name!r} seems to name several people",
+                path=path,
+                hint="give each author an entry of its own in a list",
+            )
+            return
+        if _BY_RE.match(name) or _HONORIFIC_RE.match(name) or _TITLE_RE.search(name):
+            yield AUTHOR_NAME_DECORATED(
+                f"the author name {name!r} carries more than the name",
+                path=path,
+                hint="keep only the name; put a job title in jobTitle, an honorific in "
+                "honorificPrefix",
+            )
+
+    def dates(self, node: Node) -> Iterator[Finding]:
+        parsed: dict[str, datetime] = {}
+        for prop in ("datePublished", "dateModified"):
+            value = node.first(prop)
+            if value is None or value.kind != LITERAL or not isinstance(value.raw, str):
+                continue
+            text = value.raw.strip()
+            when = _parse_datetime(text)
+            if when is None:
+                continue  # not ISO 8601: the vocabulary layer reports it
+            parsed[prop] = when
+            if not _HAS_TIME_RE.search(text):
+                yield DATE_TIMEZONE(
+                    f"{prop} {text!r} has a date but no time and timezone",
+                    path=value.path,
+                    hint=f'e.g. "{text}T08:00:00+01:00"',
+                )
+            elif not _HAS_ZONE_RE.search(text):
+                yield DATE_TIMEZONE(
+                    f"{prop} {text!r} has no timezone",
+                    path=value.path,
+                    hint=f'e.g. "{text}+01:00" or "{text}Z"',
+                )
+        published = parsed.get("datePublished")
+        modified = parsed.get("dateModified")
+        if published is not None and modified is not None:
+            if (published.tzinfo is None) != (modified.tzinfo is None):
+                earlier = modified.date() < published.date()
+            else:
+                earlier = _utc(modified) < _utc(published)
+            if earlier:
+                value = node.first("dateModified")
+                yield MODIFIED_BEFORE_PUBLISHED(
+                    "dateModified is earlier than datePublished",
+                    path=value.path if value is not None else node.path,
+                )
+
+    def images(self, node: Node) -> Iterator[Finding]:
+        for value in node.values("image"):
+            image = _resolve(value, self.by_id)
+            if image is None:
+                continue
+            width = _pixels(image, "width")
+            height = _pixels(image, "height")
+            if width is None or height is None:
+                continue
+            if width * height < MIN_PIXELS:
+                yield IMAGE_TOO_SMALL(
+                    f"the image is {width}x{height} = {width * height:,} pixels, fewer "
+                    f"than Google's {MIN_PIXELS:,}",
+                    path=image.path,
+                )
+            ratio = width / height
+            if not any(abs(ratio - r) <= r / 50 for r in PREFERRED_RATIOS.values()):
+                yield IMAGE_ASPECT_RATIOS(
+                    f"the image is {width}x{height}, in none of the aspect ratios "
+                    "16x9, 4x3 and 1x1",
+                    path=image.path,
+                    hint="Google suggests high-resolution images in 16x9, 4x3 and 1x1",
+                )
+
+    # image licence metadata
+
+    def licensed_image(self, node: Node) -> Iterator[Finding]:
+        has = node.has
+        if not (has("license") or has("acquireLicensePage") or has("creditText")) and not has(
+            "copyrightNotice"
+        ):
+            return
+        if not node.has("contentUrl"):
+            yield LICENSED_IMAGE_NO_CONTENT_URL(
+                "the image has licence metadata but no contentUrl",
+                path=node.path,
+                hint="add contentUrl: the URL of the image file itself",
+            )
+        if not (has("creator") or has("creditText") or has("copyrightNotice") or has("license")):
+            yield LICENSED_IMAGE_NO_ATTRIBUTION(
+                "the image has none of creator, creditText, copyrightNotice and license",
+                path=node.path,
+            )
+        if not node.has("license"):
+            yield LICENSED_IMAGE_NO_LICENSE(
+                "the image has no license; the Licensable badge needs one",
+                path=node.path,
+                hint="add license: the URL of the licence",
+            )
+
+
+def _utc(when: datetime) -> datetime:
+    if when.tzinfo is None:
+        return when
+    return when.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def check_graph(graph: Graph, *, vocab: Vocabulary | None = None) -> Iterator[Finding]:
+    if vocab is None:
+        from schema_pub.vocab import load
+
+        vocab = load()
+    return iter(_Checker(vocab, graph).run())
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    """Google's Article and image licence rules on ``doc.graph``."""
+    graph = doc.graph
+    if not isinstance(graph, Graph):
+        return
+    yield from check_graph(graph)
