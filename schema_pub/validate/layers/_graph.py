@@ -200,8 +200,20 @@ class Node:
         if key is None:
             return bool(self.extra) and bool(self.values(prop))
         raw = self.obj[key]
-        if type(raw) is list or self.extra:
+        if self.extra:
             return bool(self.values(prop))
+        if type(raw) is list:
+            children = self.children
+            for item in raw:
+                kind = type(item)
+                if kind in _SCALARS:
+                    return True
+                if kind is dict and children is not None and id(item) in children:
+                    return True
+                if item is not None:
+                    # @value, @list, nested lists: let values() decide
+                    return bool(self.values(prop))
+            return False
         return raw is not None
 
     def scalar(self, prop: str) -> Any:
@@ -536,7 +548,15 @@ class _Reader:
         children = owner.children
         if children is None:
             children = owner.children = {}
-        if len(value) <= 3:
+        size = len(value)
+        if size == 1 and "@id" in value:
+            ref = value["@id"]  # the commonest reference: {"@id": "..."}
+            if type(ref) is str:
+                children[id(value)] = ref
+            else:
+                self.problems.append(("@id", vpath, ref))
+            return
+        if size <= 3:
             ref = _reference(value, resolve)
             if ref is not None:
                 if isinstance(ref, str):

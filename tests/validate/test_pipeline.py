@@ -1,0 +1,147 @@
+"""The pipeline as a library: validate, validate_data, iter_validate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from schema_pub.validate import Options, Severity, iter_validate, validate, validate_data
+from schema_pub.validate.pipeline import active_layers, collect_ids
+from schema_pub.validate.rules import layer_module
+
+ARTICLE = b"""{
+  "@context": "https://schema.org",
+  "@type": "NewsArticle",
+  "headline": "x",
+}"""
+
+
+@pytest.mark.parametrize(
+    ("data", "ids"),
+    [
+        ({"@id": "a"}, {"a"}),
+        ({"@graph": [{"@id": "a"}, {"@id": "b", "author": {"@id": "c"}}]}, {"a", "b", "c"}),
+        ([{"@id": "a"}, [{"@id": 3}]], {"a"}),
+        ({"id": "x", "url": "y"}, set()),
+        ("text", set()),
+    ],
+)
+def test_collect_ids(data: Any, ids: set[str]) -> None:
+    found: set[str] = set()
+    collect_ids(data, found)
+    assert found == ids
+
+
+def test_collect_ids_is_not_recursive() -> None:
+    deep: Any = {"@id": "bottom"}
+    for _ in range(5000):
+        deep = {"x": [deep]}
+    found: set[str] = set()
+    collect_ids(deep, found)
+    assert found == {"bottom"}
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "codes", "located"),
+    [
+        (ARTICLE, None, ["SP003"], True),
+        (ARTICLE.decode(), None, ["SP003"], True),
+        (b"<html><script type='application/ld+json'>[1,]</script></html>", None, ["SP003"], True),
+        (b"[1,]", "json", ["SP003"], True),
+        (b"", "json", ["SP002"], True),
+    ],
+)
+def test_validate_data(data: Any, kind: Any, codes: list[str], located: bool) -> None:
+    findings = validate_data(data, file="out/a.jsonld", kind=kind)
+    assert [f.code for f in findings] == codes
+    for finding in findings:
+        assert finding.file == "out/a.jsonld"
+        assert (finding.line is not None) is located
+
+
+def test_validate_data_of_a_parsed_value_has_paths_but_no_lines() -> None:
+    if layer_module("jsonld") is None:
+        pytest.skip("the jsonld layer is not written yet")
+    findings = validate_data({"@type": "NewsArticle", "headline": "x"})
+    assert findings, "a document without @context is reported by the jsonld layer"
+    assert all(f.line is None for f in findings)
+
+
+def test_validate_reports_files_in_order_and_counts_clean_ones(tmp_path: Path) -> None:
+    (tmp_path / "b.jsonld").write_bytes(ARTICLE)
+    (tmp_path / "a.jsonld").write_bytes(ARTICLE)
+    (tmp_path / "c.json").write_bytes(b'{"@context": "https://schema.org", "@type": "Thing"}')
+    report = validate([str(tmp_path)], options=Options(select=("SP0",)))
+    assert [Path(f.path).name for f in report.files] == ["a.jsonld", "b.jsonld"]
+    assert report.summary.as_dict() == {
+        "files": 3,
+        "documents": 3,
+        "errors": 2,
+        "warnings": 0,
+        "infos": 0,
+    }
+    assert report.exit_code() == 1
+
+
+def test_iter_validate_streams(tmp_path: Path) -> None:
+    for index in range(5):
+        (tmp_path / f"{index}.jsonld").write_bytes(ARTICLE)
+    stream = iter_validate([str(tmp_path)])
+    first = next(stream)
+    assert Path(first.path).name == "0.jsonld"
+    assert len(list(stream)) == 4
+
+
+def test_findings_are_sorted_by_position(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head>\n"
+        '<script type="application/ld+json">{"a": [1,],}</script>\n'
+        '<script type="application/ld+json; charset=utf-8">[NaN]</script>\n'
+        "</head></html>",
+        encoding="utf-8",
+    )
+    findings = validate([str(page)]).findings
+    assert [(f.line, f.column, f.code) for f in findings] == [
+        (2, 44, "SP003"),
+        (2, 46, "SP003"),
+        (3, 51, "SP030"),
+        (3, 52, "SP004"),
+    ]
+
+
+def test_time_limit_is_a_finding(tmp_path: Path) -> None:
+    if layer_module("jsonld") is None:
+        pytest.skip("no layer after syntax to stop")
+    path = tmp_path / "a.jsonld"
+    path.write_bytes(b'{"@context": "https://schema.org", "@type": "Thing", "name": "x"}')
+    findings = validate([str(path)], options=Options(time_limit=1e-9)).findings
+    assert [f.code for f in findings] == ["SP022"]
+
+
+@pytest.mark.parametrize(
+    ("options", "excluded"),
+    [
+        (Options(), {"profile"}),
+        (Options(profile=True), set()),
+        (Options(select=("SP0",)), {"vocabulary", "google", "newsroom", "profile"}),
+    ],
+)
+def test_active_layers(options: Options, excluded: set[str]) -> None:
+    names = {name for name, _ in active_layers(options)}
+    assert not names & excluded
+    if layer_module("jsonld") is not None:
+        assert "jsonld" in names  # always: the later layers read doc.graph
+
+
+def test_deselected_codes_are_dropped_and_overrides_applied(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonld"
+    path.write_bytes(b'{"a": 1, "a": 2, "b": [1,]}')
+    options = Options(select=("SP0",), severity={"SP003": Severity.INFO})
+    findings = validate([str(path)], options=options).findings
+    assert [(f.code, f.severity.value) for f in findings] == [
+        ("SP008", "warning"),
+        ("SP003", "info"),
+    ]
