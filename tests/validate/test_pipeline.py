@@ -21,9 +21,14 @@ ARTICLE = b"""{
 @pytest.mark.parametrize(
     ("data", "ids"),
     [
-        ({"@id": "a"}, {"a"}),
-        ({"@graph": [{"@id": "a"}, {"@id": "b", "author": {"@id": "c"}}]}, {"a", "b", "c"}),
-        ([{"@id": "a"}, [{"@id": 3}]], {"a"}),
+        ({"@id": "a", "@type": "Thing"}, {"a"}),
+        # an object with only @id refers to a node; it declares nothing
+        ({"@id": "a"}, set()),
+        (
+            {"@graph": [{"@id": "a", "name": "A"}, {"@id": "b", "author": {"@id": "c"}}]},
+            {"a", "b"},
+        ),
+        ([{"@id": "a", "name": "A"}, [{"@id": 3, "name": "x"}]], {"a"}),
         ({"id": "x", "url": "y"}, set()),
         ("text", set()),
     ],
@@ -35,7 +40,7 @@ def test_collect_ids(data: Any, ids: set[str]) -> None:
 
 
 def test_collect_ids_is_not_recursive() -> None:
-    deep: Any = {"@id": "bottom"}
+    deep: Any = {"@id": "bottom", "name": "b"}
     for _ in range(5000):
         deep = {"x": [deep]}
     found: set[str] = set()

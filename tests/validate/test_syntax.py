@@ -302,8 +302,8 @@ def test_locator_agrees_with_the_scanner(value: Any, indent: bool) -> None:
 @pytest.mark.parametrize(
     "raw",
     [
-        b'{"@id": "a", "x": [{"@id": "b"}, {"@id": 3}], "y": {"id": "c"}}',
-        b'{"@id": "a", "x": [{"@id": "b"}, {"@id": 3}], "y": {"id": "c"}, "n": 12345678901234567890}',
+        b'{"@id": "a", "x": [{"@id": "b", "name": "B"}, {"@id": 3}, {"@id": "r"}], "y": {"id": "c"}}',
+        b'{"@id": "a", "x": [{"@id": "b", "name": "B"}, {"@id": 3}, {"@id": "r"}], "y": {"id": "c"}, "n": 12345678901234567890}',
     ],
 )
 def test_parse_collects_the_ids_on_either_path(raw: bytes) -> None:

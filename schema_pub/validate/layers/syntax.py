@@ -767,7 +767,7 @@ def _fast_load(text: str, max_depth: int, ids: set[str]) -> tuple[Any, bool] | N
         if len(result) != len(pairs):
             duplicates = True
         node_id = result.get("@id")
-        if node_id.__class__ is str:
+        if node_id.__class__ is str and len(result) > 1:
             add_id(node_id)
         return result
 
@@ -853,7 +853,10 @@ def parse(
 
 
 def collect_ids(data: Any) -> set[str]:
-    """Every ``@id`` string declared anywhere in ``data``, without recursion."""
+    """Every ``@id`` declared anywhere in ``data``, without recursion.
+
+    An object holding only ``@id`` refers to a node and declares nothing.
+    """
     found: set[str] = set()
     stack = [data]
     while stack:
@@ -861,7 +864,7 @@ def collect_ids(data: Any) -> set[str]:
         kind = value.__class__
         if kind is dict:
             node_id = value.get("@id")
-            if node_id.__class__ is str:
+            if node_id.__class__ is str and len(value) > 1:
                 found.add(node_id)
             stack.extend(v for v in value.values() if v.__class__ is dict or v.__class__ is list)
         elif kind is list:
