@@ -74,7 +74,10 @@ def _sort_key(node: dict[str, Any]) -> tuple[int, list[tuple[str, int]]]:
     first = types[0] if isinstance(types, list) else types
     rank = TYPE_ORDER.index(first) if first in TYPE_ORDER else len(TYPE_ORDER)
     parts = re.split(r"(\d+)", str(node["@id"]))
-    natural = [(text, int(number or -1)) for text, number in zip(parts[::2], [*parts[1::2], ""], strict=True)]
+    natural = [
+        (text, int(number or -1))
+        for text, number in zip(parts[::2], [*parts[1::2], ""], strict=True)
+    ]
     return (rank, natural)
 
 
