@@ -100,6 +100,7 @@ class Node:
         "parent",
         "parent_prop",
         "path",
+        "plan",
         "type_path",
         "types",
     )
@@ -110,6 +111,7 @@ class Node:
         parent: Node | None,
         parent_prop: str | None,
         obj: dict[str, Any] | None = None,
+        plan: _KeyPlan | None = None,
     ) -> None:
         self.path = path
         self.parent = parent
@@ -120,12 +122,15 @@ class Node:
         self.types: tuple[str, ...] = ()
         #: Path of each type value (same order as ``types``).
         self.type_path: tuple[JsonPath, ...] = ()
-        #: Property name -> the key of ``obj`` that spells it (first one).
-        self.keys: dict[str, str] = {}
+        #: Property name -> the key of ``obj`` that spells it (first one); shared
+        #: with the key plan (and never written to) when the reader had one.
+        self.keys: dict[str, str] = plan.keys if plan is not None else {}
         #: Values read eagerly (maps, ``@nest``, a name spelt by two keys).
         self.extra: list[tuple[str, JsonPath, list[Value]]] | None = None
         #: id() of each JSON object among the values -> its Node, or the @id it refers to.
         self.children: dict[int, Node | str] | None = None
+        #: The reader's plan for this object's keys, when it had one (see _KeyPlan).
+        self.plan = plan
         self._props: dict[str, list[Value]] = {}
         self._complete = False
 
@@ -214,6 +219,12 @@ class Node:
                     # @value, @list, nested lists: let values() decide
                     return bool(self.values(prop))
             return False
+        if type(raw) is dict:
+            # A node or a reference has a value; a value object may be null.
+            children = self.children
+            if children is not None and id(raw) in children:
+                return True
+            return bool(self.values(prop))
         return raw is not None
 
     def scalar(self, prop: str) -> Any:
@@ -271,8 +282,16 @@ def _collect(
         out.append(Value(LITERAL, vpath, raw))
     elif kind is list:
         for i, item in enumerate(raw):
-            if type(item) in _SCALARS:
+            item_kind = type(item)
+            if item_kind in _SCALARS:
                 out.append(Value(LITERAL, (*vpath, i), item))
+            elif item_kind is dict and children is not None and id(item) in children:
+                # A node or a reference (never a value object or a list: see scan).
+                child = children[id(item)]
+                if isinstance(child, str):
+                    out.append(Value(REF, (*vpath, i), child))
+                else:
+                    out.append(Value(NODE, (*vpath, i), None, child))
             elif item is not None:
                 _collect(item, (*vpath, i), children, out)
     elif kind is dict:
@@ -315,6 +334,8 @@ class Graph:
     dropped: list[JsonPath] = field(default_factory=list)
     #: Keyword values of the wrong kind: (keyword, path, value).
     problems: list[tuple[str, JsonPath, Any]] = field(default_factory=list)
+    #: The ``@context`` of node objects below the top level: (value, its path).
+    contexts: list[tuple[Any, JsonPath]] = field(default_factory=list)
     _by_id: dict[str, Node] | None = field(default=None, repr=False, compare=False)
 
     def by_id(self) -> dict[str, Node]:
@@ -338,10 +359,13 @@ _SCALARS = (str, int, float, bool)
 
 
 class _Reader:
-    __slots__ = ("dropped", "graph", "ids", "nodes", "problems", "scope")
+    __slots__ = ("dropped", "facts", "graph", "ids", "nodes", "problems", "scope")
 
     def __init__(self, graph: Graph, scope: Scoper) -> None:
         self.graph = graph
+        #: id(resolver) -> (resolver, its scoped contexts, its key plans), looked up once
+        #: per resolver rather than once per node object.
+        self.facts: dict[int, tuple[Resolver, dict[str, Any] | None, _Plans | None]] = {}
         self.scope = scope
         self.nodes = graph.nodes
         self.ids = graph.ids
@@ -367,19 +391,35 @@ class _Reader:
     ) -> Node | None:
         if "@context" in obj:
             resolve = self.scope(obj["@context"], resolve)
+            if not top:
+                self.graph.contexts.append((obj["@context"], (*path, "@context")))
+        facts = self.facts.get(id(resolve))
+        if facts is None or facts[0] is not resolve:
+            facts = (resolve, _scoped_of(resolve), _plans_of(resolve))
+            self.facts[id(resolve)] = facts
+        plans = facts[2]
+        if plans is not None and not facts[1]:
+            spelling = tuple(obj)
+            plan = plans.get(spelling)
+            if plan is None:
+                plan = _plan(obj, resolve)
+                if len(plans) < 4096:
+                    plans[spelling] = plan
+            if plan is not None:
+                return self.planned(obj, path, resolve, parent, parent_prop, top, plan)
         node = Node(path, parent, parent_prop, obj)
         nodes = self.nodes
         index = len(nodes)
         nodes.append(node)  # before its children: nodes come in document order
         later: list[tuple[Any, JsonPath]] = []
         own = resolve
-        scoped = _scoped_of(resolve)
+        scoped = facts[1]
         if scoped:
             # Type-scoped contexts apply to this node's own keys, not to nested nodes.
             for name in sorted(_raw_types(obj, resolve)):
                 if name in scoped:
                     own = self.scope(scoped[name], own)
-        plans = _plans_of(own)
+        plans = facts[2]
         if plans is not None and own is resolve:
             plan = plans.get(tuple(obj))
             if plan is None:
@@ -387,12 +427,12 @@ class _Reader:
                 if len(plans) < 4096:
                     plans[tuple(obj)] = plan
             if plan is not None:
-                self.planned(node, obj, path, own, later, plan)
-            else:
-                self.fill(node, obj, path, own, later, _maps_of(own), resolve)
+                del nodes[index]  # the planned reading appends it again, in the same place
+                return self.planned(obj, path, own, parent, parent_prop, top, plan)
+            self.fill(node, obj, path, own, later, _maps_of(own), resolve)
         else:
             self.fill(node, obj, path, own, later, _maps_of(own), resolve)
-        says_something = node.says_something()
+        says_something = bool(node.types or node.keys or node.extra)
         if says_something and node.id is not None:
             self.ids.add(node.id)
         if top and not says_something:
@@ -403,38 +443,50 @@ class _Reader:
 
     def planned(
         self,
-        node: Node,
         obj: dict[str, Any],
         path: JsonPath,
         resolve: Resolver,
-        later: list[tuple[Any, JsonPath]],
+        parent: Node | None,
+        parent_prop: str | None,
+        top: bool,
         plan: _KeyPlan,
-    ) -> None:
-        """:meth:`fill` for a set of keys met before: no key is resolved again."""
-        node.keys = plan.keys  # shared between nodes spelt alike; never written to
-        if plan.id_key is not None:
-            value = obj[plan.id_key]
+    ) -> Node | None:
+        """:meth:`node` for a set of keys met before: no key is resolved again."""
+        node = Node(path, parent, parent_prop, obj, plan)
+        nodes = self.nodes
+        index = len(nodes)
+        nodes.append(node)  # before its children: nodes come in document order
+        key = plan.id_key
+        if key is not None:
+            value = obj[key]
             if isinstance(value, str):
                 node.id = value
             else:
-                self.problems.append(("@id", (*path, plan.id_key), value))
-        if plan.type_key is not None:
-            value = obj[plan.type_key]
-            kpath = (*path, plan.type_key)
+                self.problems.append(("@id", (*path, key), value))
+        key = plan.type_key
+        if key is not None:
+            value = obj[key]
             if type(value) is str:
                 resolved = resolve(value)
                 if resolved is not None and resolved[:1] != "@":
                     node.types = (resolved,)
-                    node.type_path = (kpath,)
+                    node.type_path = ((*path, key),)
             else:
-                self.types(node, value, kpath, resolve)
-        for key in plan.graph_keys:
-            later.append((obj[key], (*path, key)))
+                self.types(node, value, (*path, key), resolve)
         for key, name in plan.props:
             value = obj[key]
             kind = type(value)
             if kind is dict or kind is list:
                 self.scan(value, (*path, key), resolve, node, name)
+        says_something = bool(node.types or plan.keys)
+        if says_something:
+            if node.id is not None:
+                self.ids.add(node.id)
+        elif top:
+            del nodes[index]
+        for key in plan.graph_keys:
+            self.loose(obj[key], (*path, key), resolve)
+        return node if (says_something or not top) else None
 
     def fill(
         self,
@@ -531,10 +583,42 @@ class _Reader:
         kind = type(value)
         if kind is list:
             for i, item in enumerate(value):
-                if type(item) is dict or type(item) is list:
+                item_kind = type(item)
+                if item_kind is dict:
+                    size = len(item)
+                    if size == 1 and type(item.get("@id")) is str:
+                        # A reference {"@id": "..."}, as the general case below reads it.
+                        children = owner.children
+                        if children is None:
+                            children = owner.children = {}
+                        children[id(item)] = item["@id"]
+                        continue
+                    if (
+                        size > 3
+                        and "@value" not in item
+                        and "@list" not in item
+                        and ("@set" not in item)
+                    ):
+                        # A node object, as the general case below reads it.
+                        item_path = (*vpath, i)
+                        child = self.node(item, item_path, resolve, owner, prop)
+                        if child is not None:
+                            children = owner.children
+                            if children is None:
+                                children = owner.children = {}
+                            children[id(item)] = child
+                        continue
+                    self.scan(item, (*vpath, i), resolve, owner, prop)
+                elif item_kind is list:
                     self.scan(item, (*vpath, i), resolve, owner, prop)
             return
         if kind is not dict:
+            return
+        if len(value) == 1 and type(value.get("@id")) is str:
+            children = owner.children
+            if children is None:
+                children = owner.children = {}
+            children[id(value)] = value["@id"]  # the commonest reference: {"@id": "..."}
             return
         if "@value" in value:
             raw = value["@value"]
@@ -548,15 +632,7 @@ class _Reader:
         children = owner.children
         if children is None:
             children = owner.children = {}
-        size = len(value)
-        if size == 1 and "@id" in value:
-            ref = value["@id"]  # the commonest reference: {"@id": "..."}
-            if type(ref) is str:
-                children[id(value)] = ref
-            else:
-                self.problems.append(("@id", vpath, ref))
-            return
-        if size <= 3:
+        if len(value) <= 3:
             ref = _reference(value, resolve)
             if ref is not None:
                 if isinstance(ref, str):
@@ -572,7 +648,16 @@ class _Reader:
         """Node objects that belong to no property (``@graph``, ``@included``, ``@reverse``)."""
         if isinstance(value, list):
             for i, item in enumerate(value):
-                self.loose(item, (*vpath, i), resolve)
+                if (
+                    type(item) is dict
+                    and len(item) > 3
+                    and "@value" not in item
+                    and "@list" not in item
+                    and "@set" not in item
+                ):
+                    self.node(item, (*vpath, i), resolve, None, None)  # a node, as below
+                else:
+                    self.loose(item, (*vpath, i), resolve)
         elif isinstance(value, dict):
             if "@value" in value or "@list" in value or "@set" in value:
                 return
@@ -599,9 +684,12 @@ def _maps_of(resolve: Resolver) -> frozenset[str]:
 class _KeyPlan:
     """What the keys of one node object mean, for a resolver with a plan cache."""
 
-    __slots__ = ("graph_keys", "id_key", "keys", "props", "type_key")
+    __slots__ = ("derived", "graph_keys", "id_key", "keys", "props", "type_key")
 
     def __init__(self) -> None:
+        #: What a later layer works out once for all objects spelt with these keys
+        #: (the vocabulary layer: its checks, by types and Role parent).
+        self.derived: dict[Any, Any] = {}
         self.keys: dict[str, str] = {}
         self.props: tuple[tuple[str, str], ...] = ()
         self.id_key: str | None = None
@@ -609,7 +697,10 @@ class _KeyPlan:
         self.graph_keys: tuple[str, ...] = ()
 
 
-def _plans_of(resolve: Resolver) -> dict[tuple[str, ...], _KeyPlan | None] | None:
+_Plans = dict[tuple[str, ...], "_KeyPlan | None"]
+
+
+def _plans_of(resolve: Resolver) -> _Plans | None:
     """The key-plan cache of a resolver that offers one (schema.org's term table)."""
     owner = getattr(resolve, "__self__", None)
     plans = getattr(owner, "plans", None)

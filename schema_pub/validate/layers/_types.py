@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from schema_pub.vocab import Vocabulary
 
-_ANCESTORS: dict[tuple[str, ...], frozenset[str]] = {}
+#: Types tuple -> ancestors; read directly by layers that loop over every node.
+ANCESTORS: dict[tuple[str, ...], frozenset[str]] = {}
+_ANCESTORS = ANCESTORS
 
 
 def ancestors_of(vocab: Vocabulary, types: tuple[str, ...]) -> frozenset[str]:

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from schema_pub.validate.document import Document
 from schema_pub.validate.findings import Finding, Rule, Severity
 from schema_pub.validate.layers._graph import LITERAL, NODE, REF, Graph, Node, Value
-from schema_pub.validate.layers._types import ancestors_of
+from schema_pub.validate.layers._types import ANCESTORS, ancestors_of
 
 if TYPE_CHECKING:
     from schema_pub.vocab import Vocabulary
@@ -161,6 +161,7 @@ _MAIN_PROPS = frozenset({"mainEntity"})
 RECOMMENDED = ("author", "datePublished", "dateModified", "headline", "image")
 MIN_PIXELS = 50_000
 PREFERRED_RATIOS = {"16x9": 16 / 9, "4x3": 4 / 3, "1x1": 1.0}
+_RATIOS = tuple(PREFERRED_RATIOS.values())
 _LICENCE_PROPS = ("license", "acquireLicensePage", "creditText", "copyrightNotice")
 _LICENCE_SET = frozenset(_LICENCE_PROPS)
 
@@ -178,6 +179,25 @@ _TITLE_RE = re.compile(
 _SEVERAL_RE = re.compile(r"\s(?:and|&)\s|;|\s\|\s", re.IGNORECASE)
 _HAS_TIME_RE = re.compile(r"\d[T ]\d{2}:\d{2}")
 _HAS_ZONE_RE = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)\s*\Z")
+
+
+_NAME_OK = 0
+_NAME_SEVERAL = 1
+_NAME_DECORATED = 2
+#: Author name -> verdict; the same bylines come back on every page of a site.
+_NAME_VERDICTS: dict[str, int] = {}
+
+
+def _name_verdict(name: str) -> int:
+    if _SEVERAL_RE.search(name):
+        verdict = _NAME_SEVERAL
+    elif _BY_RE.match(name) or _HONORIFIC_RE.match(name) or _TITLE_RE.search(name):
+        verdict = _NAME_DECORATED
+    else:
+        verdict = _NAME_OK
+    if len(_NAME_VERDICTS) < 10_000:
+        _NAME_VERDICTS[name] = verdict
+    return verdict
 
 
 def _types_of(vocab: Vocabulary, node: Node) -> frozenset[str]:
@@ -232,8 +252,11 @@ class _Checker:
     def run(self) -> list[Finding]:
         out: list[Finding] = []
         vocab = self.vocab
+        known = ANCESTORS  # ancestors_of's memo, read without a call per node
         for node in self.graph.nodes:
-            types = ancestors_of(vocab, node.types)
+            types = known.get(node.types)
+            if types is None:
+                types = ancestors_of(vocab, node.types)
             if "Article" in types and (node.parent is None or node.parent_prop in _MAIN_PROPS):
                 out.extend(self.article(node))
             if "ImageObject" in types and (node.extra or not _LICENCE_SET.isdisjoint(node.keys)):
@@ -294,18 +317,24 @@ class _Checker:
             )
 
     def author_name(self, name: str, author: Node) -> Iterator[Finding]:
+        verdict = _NAME_VERDICTS.get(name)
+        if verdict is None:
+            verdict = _name_verdict(name)
+        if verdict == _NAME_OK:
+            return
         path = author.prop_path("name")
-        first = author.first("name")
-        if first is not None:
-            path = first.path
-        if _SEVERAL_RE.search(name):
+        if not author.is_scalar("name"):
+            first = author.first("name")
+            if first is not None:
+                path = first.path
+        if verdict == _NAME_SEVERAL:
             yield AUTHOR_SEVERAL(
                 f"the author name {name!r} seems to name several people",
                 path=path,
                 hint="give each author an entry of its own in a list",
             )
             return
-        if _BY_RE.match(name) or _HONORIFIC_RE.match(name) or _TITLE_RE.search(name):
+        if verdict == _NAME_DECORATED:
             yield AUTHOR_NAME_DECORATED(
                 f"the author name {name!r} carries more than the name",
                 path=path,
@@ -316,10 +345,15 @@ class _Checker:
     def dates(self, node: Node) -> Iterator[Finding]:
         parsed: dict[str, datetime] = {}
         for prop in ("datePublished", "dateModified"):
-            value = node.first(prop)
-            if value is None or value.kind != LITERAL or not isinstance(value.raw, str):
-                continue
-            text = value.raw.strip()
+            raw = node.scalar(prop)
+            if type(raw) is str:  # the common case: one string, its path is the key's
+                path = node.prop_path(prop)
+            else:
+                value = node.first(prop)
+                if value is None or value.kind != LITERAL or not isinstance(value.raw, str):
+                    continue
+                raw, path = value.raw, value.path
+            text = raw.strip()
             when = _parse_datetime(text)
             if when is None:
                 continue  # not ISO 8601: the vocabulary layer reports it
@@ -327,13 +361,13 @@ class _Checker:
             if not _HAS_TIME_RE.search(text):
                 yield DATE_TIMEZONE(
                     f"{prop} {text!r} has a date but no time and timezone",
-                    path=value.path,
+                    path=path,
                     hint=f'e.g. "{text}T08:00:00+01:00"',
                 )
             elif not _HAS_ZONE_RE.search(text):
                 yield DATE_TIMEZONE(
                     f"{prop} {text!r} has no timezone",
-                    path=value.path,
+                    path=path,
                     hint=f'e.g. "{text}+01:00" or "{text}Z"',
                 )
         published = parsed.get("datePublished")
@@ -342,7 +376,7 @@ class _Checker:
             if (published.tzinfo is None) != (modified.tzinfo is None):
                 earlier = modified.date() < published.date()
             else:
-                earlier = _utc(modified) < _utc(published)
+                earlier = modified < published  # aware ones compare as instants
             if earlier:
                 value = node.first("dateModified")
                 yield MODIFIED_BEFORE_PUBLISHED(
@@ -366,7 +400,10 @@ class _Checker:
                     path=image.path,
                 )
             ratio = width / height
-            if not any(abs(ratio - r) <= r / 50 for r in PREFERRED_RATIOS.values()):
+            for preferred in _RATIOS:
+                if abs(ratio - preferred) <= preferred / 50:
+                    break
+            else:
                 yield IMAGE_ASPECT_RATIOS(
                     f"the image is {width}x{height}, in none of the aspect ratios "
                     "16x9, 4x3 and 1x1",
@@ -399,12 +436,6 @@ class _Checker:
                 path=node.path,
                 hint="add license: the URL of the licence",
             )
-
-
-def _utc(when: datetime) -> datetime:
-    if when.tzinfo is None:
-        return when
-    return when.astimezone(timezone.utc).replace(tzinfo=None)
 
 
 def check_graph(graph: Graph, *, vocab: Vocabulary | None = None) -> Iterator[Finding]:

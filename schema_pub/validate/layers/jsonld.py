@@ -21,7 +21,7 @@ A remote context other than schema.org's is reported at once and never fetched.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from schema_pub.validate.document import Document
 from schema_pub.validate.findings import Finding, JsonPath, Rule, Severity
@@ -167,6 +167,20 @@ def _is_schema_url(url: str) -> bool:
     return is_schema_context_url(url)
 
 
+_SCHEMA_URLS: list[frozenset[str]] = []
+
+
+def _is_schema_url_value(ctx: Any) -> bool:
+    """True when a context value is one schema.org context URL (a string)."""
+    if type(ctx) is not str:
+        return False
+    if not _SCHEMA_URLS:
+        from schema_pub.jsonld import SCHEMA_CONTEXT_URLS
+
+        _SCHEMA_URLS.append(SCHEMA_CONTEXT_URLS)
+    return ctx in _SCHEMA_URLS[0]
+
+
 def _context_items(ctx: Any) -> list[Any]:
     return list(ctx) if isinstance(ctx, list) else [ctx]
 
@@ -271,6 +285,11 @@ class _Terms:
     """
 
     __slots__ = ("cache", "plans", "table", "vocab")
+
+    # Read by the reader of _graph for every node object: declared here so that
+    # looking them up never fails (a failed getattr costs an exception).
+    scoped: ClassVar[dict[str, Any] | None] = None
+    maps: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, table: dict[str, tuple[str | None, bool]], vocab: str | None) -> None:
         self.table = table
@@ -712,7 +731,9 @@ def interpret(data: Any, *, force_slow: bool = False) -> tuple[Graph | None, lis
     ``force_slow`` takes the pyld path even when the fast one applies (for tests).
     """
     findings: list[Finding] = []
-    if not _has_context(data):
+    if type(data) is dict and _is_schema_url_value(data.get("@context")):
+        pass  # the commonest document: nothing remote, nothing redefined at the top
+    elif not _has_context(data):
         if _looks_like_jsonld(data):
             findings.append(
                 MISSING_CONTEXT(
@@ -724,26 +745,30 @@ def interpret(data: Any, *, force_slow: bool = False) -> tuple[Graph | None, lis
         else:
             findings.append(NOT_JSONLD("no @context: not a JSON-LD document", path=()))
         return None, findings
-
-    tops = [(item, (i,)) for i, item in enumerate(data)] if isinstance(data, list) else [(data, ())]
-    remote = False
-    for item, prefix in tops:
-        if not isinstance(item, dict) or "@context" not in item:
-            continue
-        cpath: JsonPath = (*prefix, "@context")
-        for url, upath in _remote_urls(item["@context"], cpath):
-            remote = True
-            findings.append(
-                REMOTE_CONTEXT(
-                    f"remote context {url!r} is not schema.org's and is never fetched; "
-                    "the document is not interpreted",
-                    path=upath,
-                    hint='use "@context": "https://schema.org" or inline the context',
+    else:
+        tops = (
+            [(item, (i,)) for i, item in enumerate(data)]
+            if isinstance(data, list)
+            else [(data, ())]
+        )
+        remote = False
+        for item, prefix in tops:
+            if not isinstance(item, dict) or "@context" not in item:
+                continue
+            cpath: JsonPath = (*prefix, "@context")
+            for url, upath in _remote_urls(item["@context"], cpath):
+                remote = True
+                findings.append(
+                    REMOTE_CONTEXT(
+                        f"remote context {url!r} is not schema.org's and is never fetched; "
+                        "the document is not interpreted",
+                        path=upath,
+                        hint='use "@context": "https://schema.org" or inline the context',
+                    )
                 )
-            )
-        findings.extend(_context_findings(item["@context"], cpath))
-    if remote:
-        return None, findings
+            findings.extend(_context_findings(item["@context"], cpath))
+        if remote:
+            return None, findings
 
     graph: Graph | None = None
     if not force_slow:
@@ -755,6 +780,9 @@ def interpret(data: Any, *, force_slow: bool = False) -> tuple[Graph | None, lis
         graph, slow_findings = read_slow(data)
         findings.extend(slow_findings)
     if graph is not None:
+        for ctx, cpath in graph.contexts:
+            # Contexts of nested node objects redefine terms just as the top one can.
+            findings.extend(_context_findings(ctx, cpath))
         for keyword, path, value in graph.problems:
             findings.append(_keyword_problem(keyword, path, value))
         for path in graph.dropped:

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from schema_pub.validate.document import Document
-from schema_pub.validate.findings import Finding, Rule, Severity
+from schema_pub.validate.findings import Finding, JsonPath, Rule, Severity
 from schema_pub.validate.layers._graph import LITERAL, NODE, REF, Graph, Node, Value
-from schema_pub.validate.layers._types import ancestors_of
+from schema_pub.validate.layers._types import ANCESTORS, ancestors_of
 
 if TYPE_CHECKING:
     from schema_pub.vocab import Vocabulary
@@ -131,7 +131,7 @@ _QUOTE_MARKS: dict[str, str] = {
     "\u2026": "...",
     "\u00a0": " ",
 }
-_MARKS_RE = re.compile("[" + "".join(_QUOTE_MARKS) + "]")
+_MARKS = tuple(_QUOTE_MARKS.items())
 _ELLIPSIS_RE = re.compile(r"\s*(?:\.\s?\.\s?\.|\[\s*\.\.\.\s*\])\s*")
 _EDGE_CHARS = " \"'.,;:!?-"
 
@@ -140,7 +140,9 @@ def normalise_text(text: str) -> str:
     """Text compared for quotations: NFC, straight quotes, one space, case folded."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-        text = _MARKS_RE.sub(lambda m: _QUOTE_MARKS[m.group()], text)
+        for mark, plain in _MARKS:
+            if mark in text:  # replacements are never marks: one pass each is enough
+                text = text.replace(mark, plain)
     return " ".join(text.split()).casefold()
 
 
@@ -152,7 +154,11 @@ def quote_in_body(quote: str, body: str, *, normalised: bool = False) -> bool:
     already been through :func:`normalise_text`.
     """
     norm_body = body if normalised else normalise_text(body)
-    pieces = [p.strip(_EDGE_CHARS) for p in _ELLIPSIS_RE.split(normalise_text(quote))]
+    norm_quote = normalise_text(quote)
+    if ".." in norm_quote or ". ." in norm_quote or "[" in norm_quote:
+        pieces = [p.strip(_EDGE_CHARS) for p in _ELLIPSIS_RE.split(norm_quote)]
+    else:  # no ellipsis can match: the quotation is one piece
+        pieces = [norm_quote.strip(_EDGE_CHARS)]
     pieces = [p for p in pieces if p]
     if not pieces:
         return True
@@ -242,6 +248,20 @@ def _is_cc(value: str) -> bool:
     )
 
 
+#: Licence text -> (is Creative Commons, canonical deed URL); a site writes few licences.
+_LICENCES: dict[str, tuple[bool, str | None]] = {}
+
+
+def _licence_facts(value: str) -> tuple[bool, str | None]:
+    facts = _LICENCES.get(value)
+    if facts is None:
+        cc = _is_cc(value)
+        facts = (cc, canonical_cc_license(value) if cc else None)
+        if len(_LICENCES) < 10_000:
+            _LICENCES[value] = facts
+    return facts
+
+
 # -- the checks --------------------------------------------------------------------------
 
 
@@ -277,8 +297,11 @@ class _Checker:
         out: list[Finding] = []
         people: list[Node] = []
         vocab = self.vocab
+        known = ANCESTORS  # ancestors_of's memo, read without a call per node
         for node in self.graph.nodes:
-            types = ancestors_of(vocab, node.types)
+            types = known.get(node.types)
+            if types is None:
+                types = ancestors_of(vocab, node.types)
             if "Quotation" in types:
                 out.extend(self.quotation(node))
             if ("ImageObject" in types or "Photograph" in types) and (
@@ -295,13 +318,14 @@ class _Checker:
         text = node.text("text")
         if text is None or not text.strip():
             yield QUOTE_NO_TEXT("the Quotation has no text", path=node.path)
-        if not any(node.has(p) for p in SPEAKER_PROPS):
+        has = node.has
+        if not (has("spokenByCharacter") or has("creator") or has("author")):
             yield QUOTE_NO_SPEAKER(
                 "the Quotation names no speaker",
                 path=node.path,
                 hint="add spokenByCharacter (a Person or Organization)",
             )
-        if not any(node.has(p) for p in SOURCE_PROPS):
+        if not (has("isBasedOn") or has("citation")):
             yield QUOTE_NO_SOURCE(
                 "the Quotation names no source",
                 path=node.path,
@@ -344,7 +368,11 @@ class _Checker:
     def articles(self) -> tuple[list[Node], dict[str, Node]]:
         """Nodes with an articleBody, and which of them refers to each @id (once)."""
         if self._articles is None:
-            with_body = [n for n in self.graph.nodes if n.has("articleBody")]
+            with_body = [
+                n
+                for n in self.graph.nodes
+                if ("articleBody" in n.keys or n.extra) and n.has("articleBody")
+            ]
             referred: dict[str, Node] = {}
             for article in with_body:
                 # The reader noted every reference among the article's values.
@@ -357,24 +385,28 @@ class _Checker:
     def cc_image(self, node: Node) -> Iterator[Finding]:
         if "license" not in node.keys and not node.extra:
             return
-        licences = [
-            (value, text)
-            for value in node.values("license")
-            for text in _licence_strings(value, self.by_id)
-        ]
-        cc = [(value, text) for value, text in licences if _is_cc(text)]
-        if not cc:
-            return
-        for value, text in cc:
-            canonical = canonical_cc_license(text)
-            if canonical is None or text != canonical:
-                yield CC_LICENSE_NOT_CANONICAL(
-                    f"the licence {text!r} is not a canonical Creative Commons deed URL",
-                    path=value.path,
-                    hint=f"write {canonical!r}"
-                    if canonical
-                    else "use the deed URL, e.g. https://creativecommons.org/licenses/by-sa/3.0/",
-                )
+        single = node.scalar("license")
+        if type(single) is str:
+            # The common case, one licence string: no value objects unless a finding needs one.
+            is_cc, canonical = _licence_facts(single)
+            if not is_cc:
+                return
+            if canonical != single:
+                value = node.first("license")
+                yield self.not_canonical(value.path if value else node.path, single, canonical)
+        else:
+            cc = [
+                (value, text)
+                for value in node.values("license")
+                for text in _licence_strings(value, self.by_id)
+                if _licence_facts(text)[0]
+            ]
+            if not cc:
+                return
+            for value, text in cc:
+                canonical = _licence_facts(text)[1]
+                if canonical != text:
+                    yield self.not_canonical(value.path, text, canonical)
         if not node.has("creator"):
             yield CC_NO_CREATOR(
                 "the Creative Commons licensed image has no creator",
@@ -387,6 +419,16 @@ class _Checker:
                 path=node.path,
                 hint='add creditText, e.g. "Photo: Jane Doe / CC BY-SA 3.0"',
             )
+
+    @staticmethod
+    def not_canonical(path: JsonPath, text: str, canonical: str | None) -> Finding:
+        return CC_LICENSE_NOT_CANONICAL(
+            f"the licence {text!r} is not a canonical Creative Commons deed URL",
+            path=path,
+            hint=f"write {canonical!r}"
+            if canonical
+            else "use the deed URL, e.g. https://creativecommons.org/licenses/by-sa/3.0/",
+        )
 
     def duplicate_people(self, people: list[Node]) -> Iterator[Finding]:
         seen: dict[str, tuple[str, Node]] = {}

@@ -260,6 +260,7 @@ class _Plan:
 
 
 _PLANS: dict[tuple[Any, ...], _Plan] = {}
+
 _SHAPES: dict[tuple[str, ...], _Shape] = {}
 _PROPS: dict[str, _PropTerm] = {}
 
@@ -372,21 +373,33 @@ class _Checker:
             shape = _shape(self.vocab, types)
         if shape.unknown or shape.superseded:
             out.extend(self.type_findings(node))
-        names = tuple(node.keys) if not node.extra else tuple(node.names())
-        key = (types, names, node.parent_prop if shape.is_role else None)
-        plan = _PLANS.get(key)
-        if plan is None:
-            plan = _plan(self.vocab, shape, names, key[2])
-            if len(_PLANS) < 20_000:
-                _PLANS[key] = plan
+        role_parent = node.parent_prop if shape.is_role else None
+        key_plan = node.plan
+        checks: tuple[tuple[str | None, str, RangeInfo, bool], ...]
+        if key_plan is not None and not node.extra:
+            # Objects spelt with the same keys share the plan and its keyed checks.
+            memo = types if role_parent is None else (types, role_parent)
+            derived = key_plan.derived.get(memo)
+            if derived is None:
+                plan = self.plan(shape, types, tuple(node.keys), role_parent)
+                keys = node.keys
+                derived = (plan, tuple((keys[p], p, i, t) for p, i, t in plan.checks))
+                if len(key_plan.derived) < 256:
+                    key_plan.derived[memo] = derived
+            plan, checks = derived
+        else:
+            names = tuple(node.keys) if not node.extra else tuple(node.names())
+            plan = self.plan(shape, types, names, role_parent)
+            keys = node.keys
+            plain = not node.extra
+            checks = tuple((keys[p] if plain else None, p, i, t) for p, i, t in plan.checks)
         for rule, prop, message, hint, extra in plan.static:
-            if node.has(prop) or (prop in node.keys and node.obj[node.keys[prop]] == []):
+            if _written(node, prop):
                 out.append(rule(message, path=node.prop_path(prop), hint=hint, **extra))
         obj = node.obj
-        keys = node.keys
-        plain = not node.extra
-        for prop, info, text_like in plan.checks:
-            raw = obj[keys[prop]] if plain else None
+        for obj_key, prop, info, text_like in checks:
+            raw = obj[obj_key] if obj_key is not None else None
+            plain = obj_key is not None
             if text_like:
                 # Any text fits: only embedded nodes can be of the wrong kind.
                 if plain and type(raw) in _SCALAR_TYPES:
@@ -407,6 +420,17 @@ class _Checker:
                 if finding is not None:
                     out.append(finding)
 
+    def plan(
+        self, shape: _Shape, types: tuple[str, ...], names: tuple[str, ...], role_parent: str | None
+    ) -> _Plan:
+        key = (types, names, role_parent)
+        plan = _PLANS.get(key)
+        if plan is None:
+            plan = _plan(self.vocab, shape, names, role_parent)
+            if len(_PLANS) < 20_000:
+                _PLANS[key] = plan
+        return plan
+
     def objects_fit(self, node: Node, raw: Any, info: RangeInfo) -> bool:
         """A quick yes when every value is a known reference or a node that fits.
 
@@ -414,14 +438,20 @@ class _Checker:
         unknown reference, a node of an unexpected type) the full check runs.
         """
         children = node.children
-        if children is None:
-            return False
         items = raw if type(raw) is list else (raw,)
         known = self.known_ids
         names = info.names
         vocab = self.vocab
+        # Strings of a list get the quick yes of a lone string (not where a string may
+        # name an enumeration member, whose supersession the full check reports).
+        strings_fit = not (info.enums or info.boolean)
         for item in items:
-            if type(item) is not dict:
+            kind = type(item)
+            if kind is str:
+                if strings_fit and _fits_text(info, item):
+                    continue
+                return False
+            if kind is not dict or children is None:
                 return False
             child = children.get(id(item))
             if child is None:
@@ -633,6 +663,22 @@ class _Checker:
 
 
 _SCHEMA_PREFIXES = ("http://schema.org/", "https://schema.org/", "schema:")
+
+
+def _written(node: Node, prop: str) -> bool:
+    """Whether the document writes the property, for findings about its name.
+
+    A name is reported when it has a value, and also when its key holds an empty
+    list or an object that yields no value (``{"@value": null}``): the key is
+    still there to be fixed.
+    """
+    if node.has(prop):
+        return True
+    key = node.keys.get(prop)
+    if key is None:
+        return False
+    raw = node.obj[key]
+    return raw == [] or type(raw) is dict
 
 
 def _member_name(text: str) -> str | None:
