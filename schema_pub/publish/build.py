@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from pydantic import ValidationError
 
-from schema_pub.graph import GraphConflictError, build_graph, dangling_refs, dumps
+from schema_pub.graph import GraphConflictError, build_graph, dangling_refs, dumps, script_json
 from schema_pub.publish.errors import SourceError, SourceProblem
+from schema_pub.publish.facts import PageFacts, page_facts
 from schema_pub.publish.files import write_atomic
-from schema_pub.publish.head import render_head
+from schema_pub.publish.head import head_markup
 from schema_pub.publish.load import Parsed, field_name, read_source, validate_model
+from schema_pub.publish.page import page_context, template_for
 from schema_pub.publish.resolve import Resolved, article_slug, resolve
 from schema_pub.publish.source import ArticleSource, SiteSource
 
@@ -28,6 +31,9 @@ class Article:
     resolved: Resolved
     document: dict[str, Any]
     files: dict[str, bytes]
+    facts: PageFacts | None = None
+    markdown: str | None = None
+    template: Path | None = None
 
 
 @dataclass
@@ -38,6 +44,7 @@ class ArticleResult:
     unchanged: list[str] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: bool = False
 
     @property
     def ok(self) -> bool:
@@ -84,28 +91,57 @@ def find_site_file(source: Path) -> Path | None:
     return None
 
 
-_site_cache: dict[Path, SiteSource] = {}
+_site_cache: dict[Path, tuple[tuple[int, int], SiteSource]] = {}
 
 
 def load_site(path: Path) -> SiteSource:
+    """The site configuration in ``path`` (cached until the file changes)."""
+    try:
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = (-1, -1)
     cached = _site_cache.get(path)
-    if cached is None:
+    if cached is None or cached[0] != stamp:
         parsed = read_source(path)
-        cached = validate_model(parsed, SiteSource)
+        cached = (stamp, validate_model(parsed, SiteSource))
         _site_cache[path] = cached
-    return cached
+    return cached[1]
 
 
-def _validation_problems(parsed: Parsed, exc: ValidationError, prefix: tuple[str, ...] = ()) -> list[SourceProblem]:
-    return [parsed.problem(prefix + tuple(str(p) for p in err["loc"] if isinstance(p, str)), err["msg"].removeprefix("Value error, ")) for err in exc.errors()]
+def _validation_problems(
+    parsed: Parsed, exc: ValidationError, prefix: tuple[str, ...] = ()
+) -> list[SourceProblem]:
+    return [
+        parsed.problem(
+            prefix + tuple(str(p) for p in err["loc"] if isinstance(p, str)),
+            err["msg"].removeprefix("Value error, "),
+        )
+        for err in exc.errors()
+    ]
 
 
-def build_article(path: Path, site: SiteSource | None = None) -> Article:
-    """Read, check and publish one source file in memory. Raises SourceError."""
+def site_template(site: SiteSource, site_path: Path | None) -> Path | None:
+    """The page template a site configuration names, as a path (None: the built-in one)."""
+    if site.page_template is None:
+        return None
+    base = site_path.parent if site_path is not None else Path.cwd()
+    return base / site.page_template
+
+
+def build_article(
+    path: Path, site: SiteSource | None = None, site_path: Path | None = None
+) -> Article:
+    """Read, check and publish one source file in memory. Raises SourceError.
+
+    The files are ``article.jsonld``, ``head.html`` and ``index.html``.
+    """
     if site is None:
         site_path = find_site_file(path)
         if site_path is None:
-            raise SourceError([SourceProblem(str(path), f"no {SITE_FILE} found beside the source or above it")])
+            raise SourceError(
+                [SourceProblem(str(path), f"no {SITE_FILE} found beside the source or above it")]
+            )
         site = load_site(site_path)
     parsed = read_source(path)
     source = validate_model(parsed, ArticleSource)
@@ -121,17 +157,42 @@ def build_article(path: Path, site: SiteSource | None = None) -> Article:
             problems.append(parsed.problem(field_loc, err["msg"].removeprefix("Value error, ")))
         raise SourceError(problems) from None
     try:
-        document = build_graph([resolved.article, resolved.webpage, resolved.website, *resolved.extra])
+        document = build_graph(
+            [resolved.article, resolved.webpage, resolved.website, *resolved.extra]
+        )
     except GraphConflictError as exc:
         raise SourceError([SourceProblem(str(path), str(exc))]) from None
     missing = dangling_refs(document)
     if missing:
-        raise SourceError([SourceProblem(str(path), f"internal: references to missing nodes {missing}")])
+        raise SourceError(
+            [SourceProblem(str(path), f"internal: references to missing nodes {missing}")]
+        )
+    facts = page_facts(resolved)
+    script = script_json(document)
+    markdown = source.body if source.body is not None else parsed.body
+    template = site_template(site, site_path)
+    try:
+        page = template_for(template).render(
+            page_context(facts, document, markdown, resolved.body, script=script)
+        )
+    except (OSError, jinja2.TemplateError) as exc:
+        where = str(template) if template is not None else "the built-in template"
+        raise SourceError(
+            [SourceProblem(str(path), f"cannot render the page with {where}: {exc}")]
+        ) from None
     files = {
         "article.jsonld": dumps(document).encode("utf-8"),
-        "head.html": render_head(resolved, document).encode("utf-8"),
+        "head.html": head_markup(facts, document, script=script).encode("utf-8"),
+        "index.html": page.encode("utf-8"),
     }
-    return Article(resolved=resolved, document=document, files=files)
+    return Article(
+        resolved=resolved,
+        document=document,
+        files=files,
+        facts=facts,
+        markdown=markdown,
+        template=template,
+    )
 
 
 def iter_build(sources: list[Path], outdir: Path) -> Iterator[ArticleResult]:
@@ -148,7 +209,9 @@ def iter_build(sources: list[Path], outdir: Path) -> Iterator[ArticleResult]:
         slug = article.resolved.slug
         result.slug = slug
         if slug in seen:
-            result.problems = [SourceProblem(str(path), f'slug "{slug}" is already used by {seen[slug]}', "slug")]
+            result.problems = [
+                SourceProblem(str(path), f'slug "{slug}" is already used by {seen[slug]}', "slug")
+            ]
             yield result
             continue
         seen[slug] = str(path)
@@ -165,4 +228,16 @@ def build(sources: list[Path], outdir: Path) -> BuildReport:
     return report
 
 
-__all__ = ["Article", "ArticleResult", "BuildReport", "build", "build_article", "field_name", "find_sources", "iter_build"]
+__all__ = [
+    "Article",
+    "ArticleResult",
+    "BuildReport",
+    "build",
+    "build_article",
+    "field_name",
+    "find_site_file",
+    "find_sources",
+    "iter_build",
+    "load_site",
+    "site_template",
+]

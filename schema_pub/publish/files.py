@@ -1,35 +1,117 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of one."""
+"""Atomic file writes: a reader sees the old file or the new one, never half of one.
+
+Every file is written to a temporary file in the same folder and renamed over
+the target. A process killed part-way (even with SIGKILL) leaves either the old
+file or the new complete one, plus at worst a stray temporary file, which
+:func:`remove_stale_temporaries` deletes. ``durable=True`` also flushes the
+data to the disk before the rename, which protects against a power cut as well
+(at the cost of one ``fsync`` per file).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+TEMP_SUFFIX = ".tmp"
+_TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.tmp$")
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
+def _temporary(path: Path) -> tuple[int, str]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+
+
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     Returns False (and leaves the file alone) when it already holds ``data``.
     """
     try:
-        if path.read_bytes() == data:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     return True
+
+
+class AtomicStream:
+    """A text file written piece by piece and renamed into place when closed.
+
+    Use as a context manager: on a clean exit the file replaces ``path``; on an
+    exception the temporary file is removed and ``path`` is left as it was.
+    """
+
+    def __init__(self, path: Path, *, durable: bool = True) -> None:
+        self.path = path
+        self.durable = durable
+        fd, self._tmp = _temporary(path)
+        self._handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        self._handle.write(text)
+
+    def commit(self) -> None:
+        self._handle.flush()
+        if self.durable:
+            os.fsync(self._handle.fileno())
+        self._handle.close()
+        os.chmod(self._tmp, 0o644)
+        os.replace(self._tmp, self.path)
+
+    def abort(self) -> None:
+        self._handle.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._tmp)
+
+    def __enter__(self) -> AtomicStream:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete temporary files a killed build left under ``folder``; return them."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for directory, _dirs, names in os.walk(folder):
+        for name in names:
+            if name.endswith(TEMP_SUFFIX) and _TEMP_NAME.match(name):
+                stale = Path(directory) / name
+                try:
+                    stale.unlink()
+                    removed.append(stale)
+                except OSError:
+                    pass
+    return sorted(removed)
+
+
+__all__ = ["AtomicStream", "remove_stale_temporaries", "write_atomic"]

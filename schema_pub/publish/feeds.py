@@ -1,0 +1,288 @@
+"""Feeds for aggregators: NDJSON, a schema.org DataFeed, N-Quads, sitemaps, Atom.
+
+Each article contributes a :class:`FeedRecord` (built once, kept on disk by the
+site build so an unchanged article need not be rebuilt); :func:`write_feeds`
+streams the records into every feed file at once, one record at a time, so
+memory does not grow with the number of articles. Every feed is written to a
+temporary file and renamed into place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from schema_pub.graph.serialize import dumps_compact
+from schema_pub.publish.facts import PageFacts
+from schema_pub.publish.files import AtomicStream
+
+FEED_FILES = (
+    "feed.ndjson",
+    "feed.jsonld",
+    "feed.nq",
+    "sitemap.xml",
+    "news-sitemap.xml",
+    "atom.xml",
+)
+NEWS_WINDOW = timedelta(days=2)
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+# Characters XML 1.0 does not allow, even escaped.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """``value`` escaped for XML character data (characters XML forbids are dropped)."""
+    return xml_escape(_XML_INVALID.sub("", value))
+
+
+def xml_attr(value: str) -> str:
+    """``value`` as a quoted XML attribute value."""
+    return quoteattr(_XML_INVALID.sub("", value))
+
+
+def parse_datetime(value: str) -> datetime:
+    """An ISO 8601 date or date-time as an aware datetime (a bare date is midnight UTC)."""
+    when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when
+
+
+def utc(value: str) -> str:
+    """An ISO date-time in UTC with ``Z`` (RFC 3339, as Atom and sitemaps want)."""
+    return parse_datetime(value).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def embed(document: dict[str, Any], root_id: str) -> dict[str, Any]:
+    """The node ``root_id`` of a ``@graph`` document with the nodes it links to nested.
+
+    Each node is nested once, where it is first reached; later references stay
+    ``{"@id": ...}``, so cycles end and the statements are exactly the graph's
+    (nodes not reachable from the root are left out).
+    """
+    nodes = {node["@id"]: node for node in document.get("@graph", [])}
+    placed: set[str] = {root_id}
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, dict):
+            if set(value) == {"@id"} and value["@id"] in nodes and value["@id"] not in placed:
+                placed.add(value["@id"])
+                return walk(nodes[value["@id"]])
+            return {key: walk(item) for key, item in value.items()}
+        return value
+
+    root = nodes[root_id]
+    return {key: walk(item) for key, item in root.items()}
+
+
+def relabel_blank_nodes(nquads: str, scope: str) -> str:
+    """Give canonical blank node labels (``_:c14n0``) a prefix unique to ``scope``."""
+    prefix = "b" + hashlib.sha1(scope.encode("utf-8")).hexdigest()[:12]
+    return re.sub(r"_:c14n(\d+)", lambda m: f"_:{prefix}c{m.group(1)}", nquads)
+
+
+@dataclass
+class FeedRecord:
+    """What one article contributes to the feeds and to site-wide checks."""
+
+    slug: str
+    source: str
+    id: str
+    url: str
+    headline: str
+    language: str
+    date_published: str | None
+    date_modified: str | None
+    compact: str
+    feed_item: str
+    nquads: str
+    atom_entry: str
+    entities: dict[str, Any] = field(default_factory=dict)
+    links: list[str] = field(default_factory=list)
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> FeedRecord:
+        return cls(**json.loads(data))
+
+
+def atom_entry(facts: PageFacts, content_html: str) -> str:
+    """One ``<entry>`` of the Atom feed: stable id, authors, dates, photo, full content."""
+    lines = [
+        "<entry>",
+        f"<id>{xml_text(facts.id)}</id>",
+        f"<title>{xml_text(facts.headline)}</title>",
+    ]
+    lines.append(f'<link rel="alternate" type="text/html" href={xml_attr(facts.url)}/>')
+    updated = facts.date_modified or facts.date_published
+    if updated:
+        lines.append(f"<updated>{utc(updated)}</updated>")
+    if facts.date_published:
+        lines.append(f"<published>{utc(facts.date_published)}</published>")
+    for author in facts.authors:
+        uri = f"<uri>{xml_text(author.url)}</uri>" if author.url else ""
+        lines.append(f"<author><name>{xml_text(author.name)}</name>{uri}</author>")
+    if facts.section:
+        lines.append(f"<category term={xml_attr(facts.section)}/>")
+    for keyword in facts.keywords:
+        lines.append(f"<category term={xml_attr(keyword)}/>")
+    if facts.description:
+        lines.append(f"<summary>{xml_text(facts.description)}</summary>")
+    for image in facts.photos:
+        kind = f" type={xml_attr(image.encoding_format)}" if image.encoding_format else ""
+        title = f" title={xml_attr(image.alt)}" if image.alt else ""
+        lines.append(f'<link rel="enclosure" href={xml_attr(image.src)}{kind}{title}/>')
+    photo = facts.photo
+    if photo is not None and (photo.credit or photo.creator or photo.license_url):
+        credit = photo.credit or " ".join(
+            part
+            for part in (
+                "Photo",
+                f"by {photo.creator.name}" if photo.creator else "",
+                f"under {photo.license_name}" if photo.license_name else "",
+            )
+            if part
+        )
+        lines.append(f"<rights>{xml_text(credit)}</rights>")
+    lines.append(f'<content type="html">{xml_text(content_html)}</content>')
+    lines.append("</entry>")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class SiteMeta:
+    name: str
+    url: str
+    language: str
+
+
+def news_window(now: datetime) -> tuple[datetime, datetime]:
+    return now - NEWS_WINDOW, now
+
+
+def in_news_window(record: FeedRecord, now: datetime) -> bool:
+    if not record.date_published:
+        return False
+    start, end = news_window(now)
+    return start <= parse_datetime(record.date_published) <= end
+
+
+def write_feeds(
+    outdir: Path,
+    site: SiteMeta,
+    records: Iterable[FeedRecord],
+    *,
+    now: datetime,
+    updated: str | None,
+    durable: bool = False,
+) -> list[Path]:
+    """Stream ``records`` into every feed file of ``outdir``; return the files written.
+
+    ``updated`` is the feed's last modification (the newest ``dateModified``);
+    the news sitemap keeps the articles published in the two days up to ``now``.
+    """
+    base = site.url if site.url.endswith("/") else site.url + "/"
+    paths = {name: outdir / name for name in FEED_FILES}
+    streams = {name: AtomicStream(path, durable=durable) for name, path in paths.items()}
+    try:
+        ndjson, datafeed, nq = streams["feed.ndjson"], streams["feed.jsonld"], streams["feed.nq"]
+        sitemap, news, atom = (
+            streams["sitemap.xml"],
+            streams["news-sitemap.xml"],
+            streams["atom.xml"],
+        )
+        datafeed.write(
+            '{"@context":"https://schema.org",'
+            f'"@id":{json.dumps(base + "feed.jsonld")},"@type":"DataFeed","dataFeedElement":[\n'
+        )
+        sitemap.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}">\n')
+        news.write(
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">\n'
+        )
+        atom.write(
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="{ATOM_NS}" xml:lang={xml_attr(site.language)}>\n'
+            f"<id>{xml_text(base)}</id>\n<title>{xml_text(site.name)}</title>\n"
+            f'<link rel="self" type="application/atom+xml" href={xml_attr(base + "atom.xml")}/>\n'
+            f'<link rel="alternate" type="text/html" href={xml_attr(base)}/>\n'
+            # The feed's author: entries without authors of their own inherit it (RFC 4287).
+            f"<author><name>{xml_text(site.name)}</name><uri>{xml_text(base)}</uri></author>\n"
+            f"<updated>{utc(updated) if updated else '1970-01-01T00:00:00Z'}</updated>\n"
+        )
+        seen_shared: set[str] = set()
+        first = True
+        for record in records:
+            ndjson.write(record.compact + "\n")
+            datafeed.write(("" if first else ",\n") + record.feed_item)
+            first = False
+            for line in record.nquads.splitlines(keepends=True):
+                if line.startswith("<") and not line.startswith("<" + record.url.split("#")[0]):
+                    # A statement about a site-wide node (publisher, person): once per feed.
+                    if line in seen_shared:
+                        continue
+                    seen_shared.add(line)
+                nq.write(line)
+            lastmod = (
+                f"<lastmod>{utc(record.date_modified)}</lastmod>" if record.date_modified else ""
+            )
+            sitemap.write(f"<url><loc>{xml_text(record.url)}</loc>{lastmod}</url>\n")
+            if record.date_published and in_news_window(record, now):
+                news.write(
+                    f"<url><loc>{xml_text(record.url)}</loc><news:news><news:publication>"
+                    f"<news:name>{xml_text(site.name)}</news:name>"
+                    f"<news:language>{xml_text(record.language)}</news:language></news:publication>"
+                    f"<news:publication_date>{xml_text(record.date_published)}</news:publication_date>"
+                    f"<news:title>{xml_text(record.headline)}</news:title></news:news></url>\n"
+                )
+            atom.write(record.atom_entry)
+        datafeed.write(
+            "\n],"
+            + (f'"dateModified":{json.dumps(updated)},' if updated else "")
+            + f'"name":{json.dumps(site.name + " articles", ensure_ascii=False)},"url":{json.dumps(base)}}}\n'
+        )
+        sitemap.write("</urlset>\n")
+        news.write("</urlset>\n")
+        atom.write("</feed>\n")
+    except BaseException:
+        for stream in streams.values():
+            stream.abort()
+        raise
+    for stream in streams.values():
+        stream.commit()
+    return [paths[name] for name in FEED_FILES]
+
+
+def compact_line(document: dict[str, Any]) -> str:
+    return dumps_compact(document)
+
+
+__all__ = [
+    "FEED_FILES",
+    "NEWS_WINDOW",
+    "FeedRecord",
+    "SiteMeta",
+    "atom_entry",
+    "compact_line",
+    "embed",
+    "in_news_window",
+    "parse_datetime",
+    "relabel_blank_nodes",
+    "utc",
+    "write_feeds",
+    "xml_attr",
+    "xml_text",
+]

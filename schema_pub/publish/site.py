@@ -1,0 +1,589 @@
+"""Whole-site builds: incremental, parallel, crash-safe, checked for consistency.
+
+``build_site`` turns every article source into ``OUTDIR/<slug>/`` (``article.jsonld``,
+``head.html``, ``index.html``) and then writes the site's feeds (see
+:mod:`schema_pub.publish.feeds`).
+
+Incremental builds
+    ``OUTDIR/.schema-pub/state.json`` keeps, for each source, a hash of its bytes
+    combined with a fingerprint of everything else an article's output depends on
+    (the site configuration, the page template, the code of the publisher). An
+    article whose hash is unchanged and whose files are all present is skipped.
+    What an article gives the feeds is kept in ``OUTDIR/.schema-pub/records/<slug>.json``
+    so the feeds can be written again without rebuilding unchanged articles; when
+    no article changed the feeds are left alone as well. ``force=True`` rebuilds all.
+
+Crash safety
+    Every file is written to a temporary file and renamed; the state file is
+    written last. A build killed part-way leaves each file old or new and
+    complete, and an old state file, so the next build redoes (and compares
+    byte for byte) whatever the killed one may not have finished.
+
+Parallelism
+    ``jobs > 1`` builds articles in worker processes (pyld is not thread-safe);
+    the main process writes every file, in source order, so the result does not
+    depend on the number of jobs.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from schema_pub.publish.build import (
+    SITE_FILE,
+    Article,
+    ArticleResult,
+    build_article,
+    find_site_file,
+    find_sources,
+    load_site,
+    site_template,
+)
+from schema_pub.publish.errors import SourceError, SourceProblem
+from schema_pub.publish.feeds import (
+    FEED_FILES,
+    FeedRecord,
+    SiteMeta,
+    atom_entry,
+    embed,
+    parse_datetime,
+    relabel_blank_nodes,
+    write_feeds,
+)
+from schema_pub.publish.files import remove_stale_temporaries, write_atomic
+from schema_pub.publish.page import builtin_template, builtin_template_bytes, page_context
+
+STATE_DIR = ".schema-pub"
+# Every file of the state folder has a name starting with ".", so tools that skip
+# hidden files (and the golden-output test) see only the published files.
+STATE_FILE = ".state.json"
+STATE_FORMAT = 1
+ARTICLE_FILES = ("article.jsonld", "head.html", "index.html")
+ATOM_CONTENT_TEMPLATE = "atom_content.html"
+
+Progress = Callable[[ArticleResult], None]
+
+
+@dataclass(frozen=True)
+class SiteFinding:
+    """A problem between articles: ``conflicting-entity`` or ``dangling-link`` (warnings)."""
+
+    code: str
+    message: str
+    sources: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+@dataclass
+class SiteReport:
+    """What a site build did."""
+
+    results: list[ArticleResult] = field(default_factory=list)
+    findings: list[SiteFinding] = field(default_factory=list)
+    feeds_written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    now: datetime | None = None
+
+    @property
+    def built(self) -> list[ArticleResult]:
+        return [r for r in self.results if r.ok and not r.skipped]
+
+    @property
+    def skipped(self) -> list[ArticleResult]:
+        return [r for r in self.results if r.ok and r.skipped]
+
+    @property
+    def failed(self) -> list[ArticleResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.built)} article(s) built, {len(self.failed)} failed, "
+            f"{len(self.skipped)} unchanged"
+            + (f"; {len(self.findings)} site-wide warning(s)" if self.findings else "")
+        )
+
+
+# --- validation of what was written ------------------------------------------------
+
+
+def validate_output(data: bytes, file: str) -> list[str]:
+    """Error findings of the validator on one article's JSON-LD, as messages.
+
+    Calls ``schema_pub.validate.validate_data`` when the validator provides it;
+    without it (an older tree) nothing is checked and the list is empty. A
+    validator that crashes is reported as an error of the article, not of the build.
+    """
+    try:
+        from schema_pub.validate import validate_data
+    except ImportError:
+        return []
+    except Exception as exc:  # a validator that does not even import
+        return [f"the validator crashed: {type(exc).__name__}: {exc}"]
+    try:
+        findings = validate_data(data, file=file)
+    except Exception as exc:  # a broken validator must not stop the other articles
+        return [f"the validator crashed: {type(exc).__name__}: {exc}"]
+    messages: list[str] = []
+    for finding in findings:
+        severity = getattr(finding.severity, "value", finding.severity)
+        if severity == "error":
+            where = f" at {finding.json_path}" if finding.path else ""
+            messages.append(f"{finding.code} {finding.rule}: {finding.message}{where}")
+    return messages
+
+
+# --- fingerprints and state ----------------------------------------------------------
+
+
+def _code_digest() -> str:
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for folder in ("publish", "graph", "models"):
+        for path in sorted((package / folder).rglob("*.py")):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(builtin_template_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(site_path: Path | None, template: Path | None) -> str:
+    """A hash of everything but the source that an article's output depends on."""
+    digest = hashlib.sha256(f"schema-pub-state-{STATE_FORMAT}\0".encode())
+    digest.update(_code_digest().encode())
+    for path in (site_path, template):
+        digest.update(b"\0")
+        if path is not None:
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"<missing>")
+    return digest.hexdigest()
+
+
+def state_key(path: Path, site_root: str | None) -> str:
+    """How the state names a source: its path from the site folder (else absolute)."""
+    absolute = os.path.abspath(path)
+    if site_root is not None and absolute.startswith(site_root + os.sep):
+        absolute = absolute[len(site_root) + 1 :]
+    return absolute.replace(os.sep, "/")
+
+
+def source_hash(path: Path, key: str, global_fingerprint: str) -> str:
+    digest = hashlib.sha256(global_fingerprint.encode() + b"\0" + key.encode() + b"\0")
+    digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _state_path(outdir: Path) -> Path:
+    return outdir / STATE_DIR / STATE_FILE
+
+
+def _record_path(outdir: Path, slug: str) -> Path:
+    return outdir / STATE_DIR / f".{slug}.record.json"
+
+
+def read_state(outdir: Path) -> dict[str, Any]:
+    try:
+        state = json.loads(_state_path(outdir).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(state, dict) or state.get("format") != STATE_FORMAT:
+        return {}
+    return state
+
+
+# --- one article ----------------------------------------------------------------------
+
+
+def _site_level(node_id: str, article_url: str) -> bool:
+    return not node_id.startswith(article_url.split("#")[0])
+
+
+def make_record(article: Article, source: str) -> FeedRecord:
+    """What ``article`` gives the feeds (N-Quads through pyld, canonical)."""
+    from schema_pub.graph.serialize import dumps_compact
+    from schema_pub.jsonld import to_nquads
+
+    facts = article.facts
+    assert facts is not None
+    document = article.document
+    url = facts.url
+    content = builtin_template(ATOM_CONTENT_TEMPLATE).render(
+        page_context(facts, None, article.markdown, article.resolved.body)
+    )
+    item = {
+        "@type": "DataFeedItem",
+        "dateCreated": facts.date_published,
+        "dateModified": facts.date_modified,
+        "item": embed(document, facts.id),
+    }
+    entities: dict[str, Any] = {}
+    links: list[str] = []
+    for node in document.get("@graph", []):
+        node_id = node.get("@id", "")
+        if _site_level(node_id, url):
+            entities[node_id] = node
+        types = node.get("@type")
+        if types in ("CreativeWork", "WebPage", "Article", "NewsArticle") and isinstance(
+            node.get("url"), str
+        ):
+            links.append(node["url"])
+        based = node.get("isBasedOn")
+        if isinstance(based, str):
+            links.append(based)
+    return FeedRecord(
+        slug=article.resolved.slug,
+        source=source,
+        id=facts.id,
+        url=url,
+        headline=facts.headline,
+        language=facts.language,
+        date_published=facts.date_published,
+        date_modified=facts.date_modified,
+        compact=dumps_compact(document),
+        feed_item=dumps_compact({k: v for k, v in item.items() if v is not None}),
+        nquads=relabel_blank_nodes(to_nquads(document), article.resolved.slug),
+        atom_entry=atom_entry(facts, content),
+        entities=entities,
+        links=sorted(set(links)),
+    )
+
+
+@dataclass
+class _Outcome:
+    result: ArticleResult
+    files: dict[str, bytes] = field(default_factory=dict)
+    record: bytes = b""
+    url: str = ""
+    date_published: str | None = None
+    date_modified: str | None = None
+
+
+Task = tuple[str, str, str, bool]  # (source path, state key, site file, validate?)
+
+
+def _work(task: Task) -> _Outcome:
+    source, key, site_file, validate = task
+    path = Path(source)
+    result = ArticleResult(source=source)
+    try:
+        site_path = find_site_file(path)
+        if site_file and site_path is not None and site_path.resolve() != Path(site_file).resolve():
+            raise SourceError(
+                [
+                    SourceProblem(
+                        source,
+                        f"belongs to another site ({site_path}) than the first source "
+                        f"({site_file}): build each site into its own folder",
+                    )
+                ]
+            )
+        if site_path is None:
+            raise SourceError(
+                [SourceProblem(source, f"no {SITE_FILE} found beside the source or above it")]
+            )
+        article = build_article(path, load_site(site_path), site_path)
+        result.slug = article.resolved.slug
+        if validate:
+            errors = validate_output(
+                article.files["article.jsonld"], f"{result.slug}/article.jsonld"
+            )
+            if errors:
+                raise SourceError(
+                    [
+                        SourceProblem(source, f"the published JSON-LD has an error: {e}")
+                        for e in errors
+                    ]
+                )
+        record = make_record(article, key)
+    except SourceError as exc:
+        result.problems = exc.problems
+        return _Outcome(result)
+    return _Outcome(
+        result,
+        files=article.files,
+        record=record.to_bytes(),
+        url=record.url,
+        date_published=record.date_published,
+        date_modified=record.date_modified,
+    )
+
+
+# --- the site -------------------------------------------------------------------------
+
+
+def _default_now(entries: Iterable[dict[str, Any]]) -> datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    newest: datetime | None = None
+    for entry in entries:
+        value = entry.get("date_published")
+        if value:
+            when = parse_datetime(value)
+            newest = when if newest is None or when > newest else newest
+    return newest or datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def _feed_order(item: tuple[str, dict[str, Any]]) -> tuple[float, str]:
+    value = item[1].get("date_published")
+    stamp = parse_datetime(value).timestamp() if value else float("-inf")
+    return (-stamp, item[1]["slug"])
+
+
+def _records(outdir: Path, entries: list[dict[str, Any]]) -> Iterator[FeedRecord]:
+    for entry in entries:
+        yield FeedRecord.from_bytes(_record_path(outdir, entry["slug"]).read_bytes())
+
+
+class _Consistency:
+    def __init__(self, site_url: str, article_urls: set[str]) -> None:
+        self.site_url = site_url.split("#")[0]
+        self.article_urls = article_urls
+        self.entities: dict[str, tuple[str, str, dict[str, Any]]] = {}
+        self.findings: list[SiteFinding] = []
+        self._reported: set[str] = set()
+
+    def check(self, record: FeedRecord) -> Iterator[FeedRecord]:
+        for node_id, node in sorted(record.entities.items()):
+            blob = json.dumps(node, sort_keys=True, ensure_ascii=False)
+            first = self.entities.get(node_id)
+            if first is None:
+                self.entities[node_id] = (record.source, blob, node)
+            elif first[1] != blob and node_id not in self._reported:
+                self._reported.add(node_id)
+                keys = sorted(
+                    k for k in set(node) | set(first[2]) if node.get(k) != first[2].get(k)
+                )
+                self.findings.append(
+                    SiteFinding(
+                        "conflicting-entity",
+                        f"{node_id} has different {', '.join(keys)} in {first[0]} and {record.source}",
+                        (first[0], record.source),
+                    )
+                )
+        for link in record.links:
+            base = link.split("#")[0]
+            if (
+                base.startswith(self.site_url)
+                and base != self.site_url
+                and base not in self.article_urls
+            ):
+                self.findings.append(
+                    SiteFinding(
+                        "dangling-link",
+                        f"{record.source} refers to {link}, which is no article of the site",
+                        (record.source,),
+                    )
+                )
+        yield record
+
+
+def build_site(
+    sources: list[Path],
+    outdir: Path,
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    now: datetime | None = None,
+    validate: bool = True,
+    durable: bool = False,
+    progress: Progress | None = None,
+) -> SiteReport:
+    """Build every article source under ``sources`` into ``outdir``, then the feeds.
+
+    ``now`` bounds the news sitemap (articles of the two days up to it); by default
+    it is ``SOURCE_DATE_EPOCH`` when set, else the newest ``datePublished`` of the
+    site, so the same sources give the same bytes. ``durable`` fsyncs each file
+    (power-cut safety; renames alone already make every file old-or-new).
+    """
+    report = SiteReport()
+    found = find_sources(sources)
+    outdir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(outdir)
+    site_path = find_site_file(found[0]) if found else None
+    site = load_site(site_path) if site_path is not None else None
+    template = site_template(site, site_path) if site is not None else None
+    global_fp = fingerprint(site_path, template)
+    old_state = read_state(outdir)
+    old_articles: dict[str, dict[str, Any]] = (
+        old_state.get("articles", {})
+        if old_state.get("fingerprint") == global_fp and not force
+        else {}
+    )
+    new_articles: dict[str, dict[str, Any]] = {}
+    owners: dict[str, str] = {}  # slug -> source
+
+    tasks: list[Task] = []
+    order: list[tuple[str, str, str | None, bool]] = []  # (source, key, hash, rebuild?)
+    site_root = os.path.abspath(site_path.parent) if site_path is not None else None
+    out = str(outdir)
+    for path in found:
+        key = state_key(path, site_root)
+        try:
+            digest: str | None = source_hash(path, key, global_fp)
+        except OSError:
+            digest = None
+        entry = old_articles.get(key)
+        fresh = (
+            digest is not None
+            and entry is not None
+            and entry.get("hash") == digest
+            and os.path.isfile(_record_path(outdir, entry["slug"]))
+            and all(os.path.isfile(os.path.join(out, entry["slug"], n)) for n in ARTICLE_FILES)
+        )
+        order.append((str(path), key, digest, not fresh))
+        if not fresh:
+            tasks.append((str(path), key, str(site_path or ""), validate))
+
+    outcomes = _run(tasks, jobs)
+    for source, key, digest, rebuild in order:
+        if not rebuild:
+            entry = old_articles[key]
+            result = ArticleResult(source=source, slug=entry["slug"], skipped=True)
+            if entry["slug"] in owners:
+                result.problems = [_slug_taken(source, entry["slug"], owners)]
+            else:
+                owners[entry["slug"]] = source
+                new_articles[key] = entry
+            report.results.append(result)
+            if progress:
+                progress(result)
+            continue
+        outcome = next(outcomes)
+        result = outcome.result
+        if result.ok and result.slug is not None:
+            if result.slug in owners:
+                result.problems = [_slug_taken(source, result.slug, owners)]
+            else:
+                owners[result.slug] = source
+                for name, data in sorted(outcome.files.items()):
+                    target = outdir / result.slug / name
+                    changed = write_atomic(target, data, durable=durable)
+                    (result.written if changed else result.unchanged).append(str(target))
+                record_bytes = outcome.record
+                write_atomic(_record_path(outdir, result.slug), record_bytes, durable=durable)
+                new_articles[key] = {
+                    "hash": digest,
+                    "slug": result.slug,
+                    "url": outcome.url,
+                    "date_published": outcome.date_published,
+                    "date_modified": outcome.date_modified,
+                    "record": hashlib.sha256(record_bytes).hexdigest(),
+                }
+        report.results.append(result)
+        if progress:
+            progress(result)
+
+    report.removed = sorted(set(old_state.get("articles", {})) - {key for _, key, _, _ in order})
+    report.now = now or _default_now(new_articles.values())
+    entries = sorted(new_articles.items(), key=_feed_order)
+    updated = max(
+        (e["date_modified"] for e in new_articles.values() if e.get("date_modified")),
+        key=parse_datetime,
+        default=None,
+    )
+    feeds_fp = hashlib.sha256(
+        json.dumps(
+            [global_fp, report.now.isoformat(), [(e["slug"], e["record"]) for _, e in entries]],
+        ).encode()
+    ).hexdigest()
+    feeds_present = all((outdir / name).is_file() for name in FEED_FILES)
+    if site is not None and (feeds_fp != old_state.get("feeds") or not feeds_present or force):
+        checker = _Consistency(site.url, {e["url"].split("#")[0] for _, e in entries})
+        records = (
+            checked
+            for record in _records(outdir, [e for _, e in entries])
+            for checked in checker.check(record)
+        )
+        written = write_feeds(
+            outdir,
+            SiteMeta(name=site.name, url=site.url, language=site.language),
+            records,
+            now=report.now,
+            updated=updated,
+            durable=durable,
+        )
+        report.feeds_written = [str(p) for p in written]
+        report.findings = checker.findings
+    else:
+        report.findings = [
+            SiteFinding(f["code"], f["message"], tuple(f["sources"]))
+            for f in old_state.get("findings", [])
+        ]
+    state = {
+        "format": STATE_FORMAT,
+        "fingerprint": global_fp,
+        "feeds": feeds_fp,
+        "now": report.now.isoformat(),
+        "articles": dict(sorted(new_articles.items())),
+        "findings": [
+            {"code": f.code, "message": f.message, "sources": list(f.sources)}
+            for f in report.findings
+        ],
+    }
+    write_atomic(
+        _state_path(outdir),
+        (json.dumps(state, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8"),
+        durable=durable,
+    )
+    return report
+
+
+def _slug_taken(source: str, slug: str, owners: dict[str, str]) -> SourceProblem:
+    return SourceProblem(source, f'slug "{slug}" is already used by {owners[slug]}', "slug")
+
+
+def _work_many(tasks: list[Task]) -> list[_Outcome]:
+    return [_work(task) for task in tasks]
+
+
+def _run(tasks: list[Task], jobs: int) -> Iterator[_Outcome]:
+    """Build ``tasks`` in order; with ``jobs > 1`` in worker processes.
+
+    Outcomes are yielded in the order of ``tasks``; at most a few chunks per
+    worker are in flight, so memory does not grow with the number of articles.
+    """
+    if jobs <= 1 or len(tasks) < 2:
+        for task in tasks:
+            yield _work(task)
+        return
+    size = max(1, min(32, len(tasks) // (jobs * 4)))
+    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    window = jobs * 3
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: collections.deque[concurrent.futures.Future[list[_Outcome]]] = collections.deque()
+        next_chunk = 0
+        while pending or next_chunk < len(chunks):
+            while next_chunk < len(chunks) and len(pending) < window:
+                pending.append(pool.submit(_work_many, chunks[next_chunk]))
+                next_chunk += 1
+            yield from pending.popleft().result()
+
+
+__all__ = [
+    "ARTICLE_FILES",
+    "STATE_DIR",
+    "SiteFinding",
+    "SiteReport",
+    "build_site",
+    "fingerprint",
+    "make_record",
+    "read_state",
+    "validate_output",
+]
