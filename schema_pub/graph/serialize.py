@@ -1,32 +1,77 @@
-"""Deterministic bytes for JSON-LD documents and safe embedding in HTML."""
+"""Deterministic bytes for JSON-LD documents and safe embedding in HTML.
+
+orjson writes the same text as ``json.dumps(..., ensure_ascii=False,
+indent=2, sort_keys=True)`` some thirty times faster (a test holds the two to
+the same bytes); values orjson cannot write (integers beyond 64 bits) fall
+back to the standard library, and so do floats (orjson spells some of them
+differently, ``0.00001`` for ``1e-05``). NaN and Infinity are refused.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-_SCRIPT_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-_SCRIPT_TABLE = str.maketrans(_SCRIPT_ESCAPES)
+import orjson
+
+_SCRIPT_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+_PRETTY = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+_COMPACT = orjson.OPT_SORT_KEYS
+
+
+def _no_floats(value: Any) -> bool:
+    """True when no float hides anywhere in ``value``."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float):
+            return False
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
+
+
+def _orjson(document: Any, option: int) -> str | None:
+    try:
+        if not _no_floats(document):
+            return None
+        return orjson.dumps(document, option=option).decode("utf-8")
+    except (TypeError, orjson.JSONEncodeError):
+        return None
 
 
 def dumps(document: Any) -> str:
     """UTF-8-ready JSON text: sorted keys, two-space indent, trailing newline."""
-    return (
-        json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
-    )
+    text = _orjson(document, _PRETTY)
+    if text is None:
+        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+    return text + "\n"
 
 
 def dumps_compact(document: Any) -> str:
     """One line of JSON with sorted keys (for NDJSON feeds)."""
-    return json.dumps(
-        document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    )
+    text = _orjson(document, _COMPACT)
+    if text is None:
+        text = json.dumps(
+            document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+        )
+    return text
+
+
+def escape_for_script(json_text: str) -> str:
+    """JSON text with ``<``, ``>``, ``&``, U+2028 and U+2029 as JSON escapes."""
+    for char, escape in _SCRIPT_ESCAPES:
+        if char in json_text:
+            json_text = json_text.replace(char, escape)
+    return json_text
 
 
 def script_json(document: Any) -> str:
@@ -37,4 +82,4 @@ def script_json(document: Any) -> str:
     ``<script`` can appear; U+2028 and U+2029 are escaped as well. The JSON
     value is unchanged: JSON.parse gives back exactly the document.
     """
-    return dumps(document).rstrip("\n").translate(_SCRIPT_TABLE)
+    return escape_for_script(dumps(document).rstrip("\n"))
