@@ -14,9 +14,9 @@ from types import ModuleType
 from schema_pub.validate.findings import Rule
 
 #: Layers run on a parsed document, in this order. ``profile`` only on request.
-LAYERS: tuple[str, ...] = ("jsonld", "vocabulary", "google", "newsroom", "profile")
+LAYERS: tuple[str, ...] = ("jsonld", "vocabulary", "google", "newsroom", "page", "profile")
 #: Layers that read ``doc.graph`` and so run only when the jsonld layer set it.
-GRAPH_LAYERS = frozenset({"vocabulary", "google", "newsroom", "profile"})
+GRAPH_LAYERS = frozenset({"vocabulary", "google", "newsroom", "page", "profile"})
 #: Modules of the framework that declare rules without being document layers.
 FRAMEWORK_MODULES: tuple[str, ...] = (
     "schema_pub.validate.layers.syntax",
@@ -92,6 +92,7 @@ def layer_of_code(code: str) -> str | None:
     """The layer a code belongs to by its range (``SP2xx`` is vocabulary)."""
     ranges = {"0": "syntax", "1": "jsonld", "2": "vocabulary", "3": "google", "4": "newsroom"}
     ranges["5"] = "profile"
+    ranges["6"] = "page"
     if len(code) < 3 or not code.startswith("SP"):
         return None
     return ranges.get(code[2])
