@@ -50,7 +50,7 @@ def codes(raw: bytes) -> set[str]:
         ),
         # text inside a script or style is not visible
         (
-            "<script>'Mistrial declared Jane Roe We are ready to go forward'</script>",
+            "<p>Page</p><script>'Mistrial declared Jane Roe We are ready to go forward'</script>",
             {"SP601", "SP602", "SP603"},
         ),
         (
