@@ -118,3 +118,41 @@ def test_registry_never_retrieves() -> None:
 
     with pytest.raises(Unresolvable):
         contract.registry().resolver().lookup("https://example.com/other.schema.json")
+
+
+def _source_errors(name: str, data: Any) -> list[str]:
+    from jsonschema import Draft202012Validator
+
+    schema = contract.all_schemas()[name]
+    validator = Draft202012Validator(schema, format_checker=contract.format_checker())
+    return [e.message for e in validator.iter_errors(data)]
+
+
+def test_source_schemas_accept_the_committed_content() -> None:
+    from schema_pub.publish.load import read_source
+
+    for path in sorted((ROOT / "content").glob("*.md")):
+        assert _source_errors("article-source.schema.json", read_source(path).data) == [], path
+    site = read_source(ROOT / "content" / "site.yaml").data
+    assert _source_errors("site.schema.json", site) == []
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            {"headline": "H", "people": {"Bad Key": {"name": "X"}}},
+            "does not match any of the regexes",
+        ),
+        ({"headline": "H", "headlin": "typo"}, "Additional properties"),
+        (
+            {"headline": "H", "date_published": "2025-06-12T10:00:00"},
+            "'2025-06-12T10:00:00' is not valid",
+        ),
+        ({}, "'headline' is a required property"),
+    ],
+)
+def test_source_schema_catches_what_the_models_catch(data: dict[str, Any], expected: str) -> None:
+    assert any(
+        expected in message for message in _source_errors("article-source.schema.json", data)
+    )

@@ -12,7 +12,7 @@ Keys here are snake_case, as editors write them; the models of
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -51,6 +51,9 @@ def _no_query_or_fragment(value: str) -> str:
 def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, dict) else value
 
+
+# in the JSON Schema too, a key that is not a valid key is an error
+_KEYS_ONLY: dict[str, Any] = {"additionalProperties": False}
 
 BaseUrl = Annotated[HttpUrl, AfterValidator(_no_query_or_fragment)]
 
@@ -148,13 +151,19 @@ class ArticleSource(SourceModel):
     dateline: Text | None = None
     authors: list[Key] | None = None
     publisher: Key | None = None
-    image: Annotated[list[ImageSource], BeforeValidator(_one_or_many)] | None = Field(
-        default=None, description="one photo, or a list of them (the first is the main one)"
-    )
+    image: (
+        Annotated[
+            list[ImageSource],
+            BeforeValidator(_one_or_many, json_schema_input_type=ImageSource | list[ImageSource]),
+        ]
+        | None
+    ) = Field(default=None, description="one photo, or a list of them (the first is the main one)")
     about: list[Key] | None = None
     mentions: list[Key] | None = None
-    people: dict[Key, PersonSource] = Field(default_factory=dict)
-    organizations: dict[Key, OrganizationSource] = Field(default_factory=dict)
+    people: dict[Key, PersonSource] = Field(default_factory=dict, json_schema_extra=_KEYS_ONLY)
+    organizations: dict[Key, OrganizationSource] = Field(
+        default_factory=dict, json_schema_extra=_KEYS_ONLY
+    )
     quotations: list[QuotationSource] = Field(default_factory=list)
     citations: list[CitationSource] = Field(default_factory=list)
     is_accessible_for_free: bool = True
@@ -182,8 +191,10 @@ class SiteSource(SourceModel):
     url: BaseUrl
     language: LanguageTag = "en"
     publisher: Key = Field(description="key of the organization that publishes the site")
-    organizations: dict[Key, OrganizationSource] = Field(default_factory=dict)
-    people: dict[Key, PersonSource] = Field(default_factory=dict)
+    organizations: dict[Key, OrganizationSource] = Field(
+        default_factory=dict, json_schema_extra=_KEYS_ONLY
+    )
+    people: dict[Key, PersonSource] = Field(default_factory=dict, json_schema_extra=_KEYS_ONLY)
     date_published: DateTime | None = Field(
         default=None, description="used when an article gives none (a placeholder)"
     )
