@@ -28,14 +28,16 @@ _COMPACT = orjson.OPT_SORT_KEYS
 def _no_floats(value: Any) -> bool:
     """True when no float hides anywhere in ``value``."""
     stack = [value]
+    pop = stack.pop
+    push = stack.extend
     while stack:
-        item = stack.pop()
-        if isinstance(item, float):
-            return False
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+        kind = type(item := pop())
+        if kind is dict:
+            push(item.values())
+        elif kind is list or kind is tuple:
+            push(item)
+        elif kind is not str and kind is not int and kind is not bool and item is not None:
+            return False  # a float, or a type the standard library should judge
     return True
 
 

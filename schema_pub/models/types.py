@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -33,6 +34,24 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def check_http_url(value: str) -> str:
     """An absolute http(s) URL with a host; returned exactly as written."""
+    problem = _url_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+@lru_cache(maxsize=16384)
+def _url_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as an http(s) URL, or None. Cached: the same
+    ids and URLs come back many times in one article and across a site."""
+    try:
+        _raise_url_problem(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _raise_url_problem(value: str) -> None:
     if _URL_BAD.search(value):
         if any(c.isspace() for c in value):
             raise ValueError("a URL may not contain spaces")
@@ -51,7 +70,6 @@ def check_http_url(value: str) -> str:
         raise ValueError(f"the URL scheme must be http or https, not {parts.scheme!r}")
     if not parts.hostname:
         raise ValueError("the URL has no host")
-    return value
 
 
 def check_datetime(value: str) -> str:

@@ -10,7 +10,8 @@ from typing import Any
 import jinja2
 from pydantic import ValidationError
 
-from schema_pub.graph import GraphConflictError, build_graph, dangling_refs, dumps, script_json
+from schema_pub.graph import GraphConflictError, build_graph, dangling_refs, dumps
+from schema_pub.graph.serialize import escape_for_script
 from schema_pub.publish.errors import SourceError, SourceProblem
 from schema_pub.publish.facts import PageFacts, page_facts
 from schema_pub.publish.files import write_atomic
@@ -168,7 +169,8 @@ def build_article(
             [SourceProblem(str(path), f"internal: references to missing nodes {missing}")]
         )
     facts = page_facts(resolved)
-    script = script_json(document)
+    jsonld_text = dumps(document)
+    script = escape_for_script(jsonld_text.rstrip("\n"))
     markdown = source.body if source.body is not None else parsed.body
     template = site_template(site, site_path)
     try:
@@ -181,7 +183,7 @@ def build_article(
             [SourceProblem(str(path), f"cannot render the page with {where}: {exc}")]
         ) from None
     files = {
-        "article.jsonld": dumps(document).encode("utf-8"),
+        "article.jsonld": jsonld_text.encode("utf-8"),
         "head.html": head_markup(facts, document, script=script).encode("utf-8"),
         "index.html": page.encode("utf-8"),
     }

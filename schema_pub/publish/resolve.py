@@ -56,21 +56,30 @@ def article_slug(path: Path, source: ArticleSource) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "article"
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_LINE_MARK = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_](\S(?:.*?\S)?)[*_](?![\w*])")
+_CODE = re.compile(r"`([^`]*)`")
+
+
 def markdown_to_text(markdown: str) -> str:
     """Plain text of a Markdown body, for ``articleBody``: paragraphs kept, markup dropped."""
     paragraphs: list[str] = []
-    for block in re.split(r"\n\s*\n", markdown.strip()):
-        if re.match(r"^\s{0,3}#{1,6}\s", block) and "\n" not in block.strip():
+    for block in _PARAGRAPH_BREAK.split(markdown.strip()):
+        if _HEADING.match(block) and "\n" not in block.strip():
             continue  # a heading is structure, not a sentence of the body
-        lines = []
-        for line in block.splitlines():
-            line = re.sub(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)", "", line)
-            lines.append(line.strip())
+        lines = [_LINE_MARK.sub("", line).strip() for line in block.splitlines()]
         text = " ".join(part for part in lines if part)
-        text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-        text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-        text = re.sub(r"(?<![\w*])[*_](\S(?:.*?\S)?)[*_](?![\w*])", r"\1", text)
-        text = re.sub(r"`([^`]*)`", r"\1", text)
+        if "[" in text:
+            text = _LINK.sub(r"\1", text)
+        if "*" in text or "_" in text:
+            text = _STRONG.sub(r"\2", text)
+            text = _EMPHASIS.sub(r"\1", text)
+        if "`" in text:
+            text = _CODE.sub(r"\1", text)
         if text:
             paragraphs.append(text)
     return "\n\n".join(paragraphs)
