@@ -215,9 +215,9 @@ def _site_level(node_id: str, article_url: str) -> bool:
 
 
 def make_record(article: Article, source: str) -> FeedRecord:
-    """What ``article`` gives the feeds (N-Quads through pyld, canonical)."""
+    """What ``article`` gives the feeds: canonical N-Quads (written directly, pyld as fallback)."""
+    from schema_pub.graph.nquads import to_nquads
     from schema_pub.graph.serialize import dumps_compact
-    from schema_pub.jsonld import to_nquads
 
     facts = article.facts
     assert facts is not None
