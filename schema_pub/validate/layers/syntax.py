@@ -6,13 +6,16 @@ what is wrong with it, and returns the document with a lazy locator.
 
 Two parsers share the work:
 
-* the fast path is the C scanner of the standard library, with an
-  ``object_pairs_hook`` that notices duplicate keys. Measured on a 9 KB
-  NewsArticle: ``orjson.loads`` 33 us, ``json.loads`` with the hook 115 us,
-  ``orjson.loads`` followed by the walk that finding duplicate keys needs 156 us.
-  It runs only when cheap tests on the raw text show that it will agree with
-  RFC 8259 (no escaped surrogates, no long digit runs, nesting well within the
-  limit);
+* the fast path is C code. First ``orjson.loads``, followed by one walk over
+  the value that proves the exact paths would read the same thing (the count of
+  ``"`` in the text shows that no key was dropped as a duplicate; integers beyond
+  2^53 and floats that may have been integers beyond 64 bits decline); then, when
+  orjson declines, the C scanner of the standard library with an
+  ``object_pairs_hook`` that notices duplicate keys, run only when cheap tests on
+  the raw text show that it will agree with RFC 8259 (no escaped surrogates,
+  nesting within the limit). Measured on the 8 KB documents of
+  ``benchmarks/bench_layers.py``: ``orjson.loads`` 35 us, with its walk and count
+  about 100 us, ``json.loads`` with the hooks 175 us;
 * :class:`_Scanner`, our own iterative scanner, runs when the fast path fails or
   declines, and when a finding needs a location. It reports every problem it can
   recover from (trailing commas, NaN, comments, duplicate keys) and stops at the
@@ -27,6 +30,8 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
+
+import orjson
 
 from schema_pub.validate.document import Document, Locator
 from schema_pub.validate.findings import Finding, JsonPath, Rule, Severity
@@ -154,6 +159,7 @@ _STRING_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _MAX_SAFE = 2**53
 _INF = float("inf")
+_ORJSON_INT_LIMIT = float(2**63)
 _MAX_INT_DIGITS = sys.get_int_max_str_digits() or 4300
 
 _UTF_BOMS: tuple[tuple[bytes, str], ...] = (
@@ -749,15 +755,118 @@ def _finite_float(token: str) -> float:
     return value
 
 
-def _fast_load(text: str, max_depth: int, ids: set[str]) -> tuple[Any, bool] | None:
-    """Parse with the C scanner when it will agree with RFC 8259; None to decline.
+def _orjson_load(text: str, raw: bytes | None, max_depth: int, ids: set[str]) -> tuple[Any] | None:
+    """Parse with orjson and prove the result is what the exact path would return.
 
-    Returns (value, has_duplicate_keys); adds every ``@id`` string met to ``ids``.
+    Returns the value in a 1-tuple (the value may be ``None``), or None to decline.
+    orjson rejects what RFC 8259 rejects (NaN, trailing commas, lone surrogates,
+    doubles that overflow, a BOM), but it keeps the last of duplicate keys
+    silently, turns integers beyond 64 bits into floats and nests up to its own
+    limit, so one walk over the result:
+
+    * counts the keys and string values it holds: every string token of the text
+      has two quotes and each kept key or string is one token, so the text holds
+      exactly twice as many ``"`` as there are keys and strings, plus the quotes
+      escaped inside them, unless some key token was dropped as a duplicate
+      (which adds at least two);
+    * declines integers beyond 2^53 (SP011 needs the scanner) and floats of 2^63
+      or more (an integer orjson could not hold, or a rare large double that the
+      exact path reads the same way);
+    * counts the arrays and objects: the nesting cannot be deeper than that;
+    * collects the ``@id`` of every object that declares a node.
     """
+    try:
+        value = orjson.loads(text if raw is None else raw)
+    except orjson.JSONDecodeError:
+        return None
+    keys = 0
+    strings = 0
+    containers = -1  # the wrapper below is not in the document
+    found: list[str] = []
+    stack: list[Any] = [[value]]
+    push, take = stack.append, stack.pop
+    while stack:
+        container = take()
+        containers += 1
+        if container.__class__ is dict:
+            size = len(container)
+            keys += size
+            if size > 1:
+                node_id = container.get("@id")
+                if node_id.__class__ is str:
+                    found.append(node_id)
+            items = container.values()
+        else:
+            items = container
+        for item in items:
+            kind = item.__class__
+            if kind is str:
+                strings += 1
+            elif kind is dict or kind is list:
+                push(item)
+            elif kind is int:
+                if item > _MAX_SAFE or item < -_MAX_SAFE:
+                    return None
+            elif kind is float and not -_ORJSON_INT_LIMIT < item < _ORJSON_INT_LIMIT:
+                return None
+    if containers > max_depth and _max_nesting(text) > max_depth:
+        return None
+    quotes = text.count('"') if raw is None else raw.count(b'"')
+    expected = 2 * (keys + strings)
+    if quotes != expected:
+        # a `"` inside a string is written `\"` (one more quote in the text) or
+        # `\u0022` (none): count them only when the second spelling is absent
+        if "\\u0022" in text:
+            return None
+        if quotes != expected + _escaped_quotes(value):
+            return None
+    ids.update(found)
+    return (value,)
+
+
+def _escaped_quotes(value: Any) -> int:
+    """How many ``"`` the keys and strings of ``value`` hold (each escaped in the text)."""
+    total = 0
+    stack: list[Any] = [[value]]
+    while stack:
+        container = stack.pop()
+        if container.__class__ is dict:
+            for key in container:
+                total += key.count('"')
+            items = container.values()
+        else:
+            items = container
+        for item in items:
+            kind = item.__class__
+            if kind is str:
+                total += item.count('"')
+            elif kind is dict or kind is list:
+                stack.append(item)
+    return total
+
+
+def _fast_load(
+    text: str, max_depth: int, ids: set[str], raw: bytes | None = None
+) -> tuple[Any, bool] | None:
+    """Parse with C code when it will agree with RFC 8259; None to decline.
+
+    Returns (value, has_duplicate_keys); adds every declared ``@id`` to ``ids``.
+    ``raw``, when given, is ``text`` encoded in UTF-8 (orjson reads it faster).
+    orjson is tried first (:func:`_orjson_load`); when it declines, the C scanner
+    of the standard library runs with hooks that see duplicate keys exactly.
+    """
+    quick = _orjson_load(text, raw, max_depth, ids)
+    if quick is not None:
+        return quick[0], False
     if _SURROGATE_ESCAPE.search(text):
         return None
     if text.count("[") + text.count("{") > max_depth and _max_nesting(text) > max_depth:
         return None
+    return _json_load(text, ids)
+
+
+def _json_load(text: str, ids: set[str]) -> tuple[Any, bool] | None:
+    """The exact fast path: ``json.loads`` with hooks for duplicates, ``@id`` and numbers."""
     duplicates = False
     add_id = ids.add
 
@@ -827,7 +936,10 @@ def parse(
     index = LineIndex(text, origin)
     locator: Locator = PathLocator(text, index)
     ids: set[str] = set()
-    fast = _fast_load(text, max_depth, ids) if text.strip() else None
+    body = None
+    if isinstance(raw, bytes):
+        body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    fast = _fast_load(text, max_depth, ids, body) if text.strip() else None
     if fast is not None and not fast[1]:
         document = Document(fast[0], file=file, block=block, locate=locator)
         document.page_ids = frozenset(ids)
