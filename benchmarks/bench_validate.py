@@ -23,6 +23,7 @@ Run: ``.venv/bin/python benchmarks/bench_validate.py [--documents N] [--sample N
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import random
@@ -172,6 +173,31 @@ def article(rng: random.Random, index: int, nodes: int, graph: bool) -> dict[str
     }
 
 
+def shown(document: Any) -> str:
+    """What a real article page shows of its markup: headline, byline, quotations."""
+    headlines: list[str] = []
+    names: list[str] = []
+    quotes: list[str] = []
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            types = value.get("@type")
+            if isinstance(value.get("headline"), str):
+                headlines.append(value["headline"])
+            if types == "Person" and isinstance(value.get("name"), str):
+                names.append(value["name"])
+            if types == "Quotation" and isinstance(value.get("text"), str):
+                quotes.append(value["text"])
+            stack.extend(value.values())
+    out = [f"<h1>{html.escape(h)}</h1>" for h in headlines[:1]]
+    out.append(f'<p class="byline">By {html.escape(", ".join(names))}</p>')
+    out.extend(f"<blockquote>{html.escape(q)}</blockquote>" for q in quotes)
+    return "\n".join(out) + "\n"
+
+
 def embed(rng: random.Random, document: bytes, index: int) -> bytes:
     """An article page of 30 to 60 KB carrying the document in a script block."""
     target = rng.randint(30_000, 60_000)
@@ -189,7 +215,11 @@ def embed(rng: random.Random, document: bytes, index: int) -> bytes:
         + b"\n</script>\n</head>\n<body>\n"
     )
     nav = "".join(f'<li><a href="/section/{w}">{w}</a></li>' for w in WORDS)
-    parts = [head, f'<header><nav><ul class="menu">{nav}</ul></nav></header>\n<main>'.encode()]
+    parts = [
+        head,
+        f'<header><nav><ul class="menu">{nav}</ul></nav></header>\n<main>'.encode(),
+        shown(json.loads(document)).encode(),
+    ]
     size = sum(len(p) for p in parts)
     while size < target - 400:
         paragraph = f'<p class="body">{sentence(rng, 40)}</p>\n'.encode()
