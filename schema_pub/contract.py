@@ -140,8 +140,10 @@ def site_schema() -> dict[str, Any]:
     return _clean_dict(_document("site.schema.json", "schema_pub site configuration", schema))
 
 
+@cache
 def all_schemas() -> dict[str, dict[str, Any]]:
-    """Every exported schema by its path under ``schemas/``."""
+    """Every exported schema by its path under ``schemas/`` (built once per process;
+    callers must not change what it returns)."""
     out: dict[str, dict[str, Any]] = {
         "graph.schema.json": graph_schema(),
         "article-source.schema.json": source_schema(),

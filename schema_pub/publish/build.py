@@ -16,7 +16,7 @@ from schema_pub.publish.errors import SourceError, SourceProblem
 from schema_pub.publish.facts import PageFacts, page_facts
 from schema_pub.publish.files import write_atomic
 from schema_pub.publish.head import head_markup
-from schema_pub.publish.load import Parsed, field_name, read_source, validate_model
+from schema_pub.publish.load import field_name, read_source, validate_model
 from schema_pub.publish.page import page_context, template_for
 from schema_pub.publish.resolve import Resolved, article_slug, resolve
 from schema_pub.publish.source import ArticleSource, SiteSource
@@ -108,18 +108,6 @@ def load_site(path: Path) -> SiteSource:
         cached = (stamp, validate_model(parsed, SiteSource))
         _site_cache[path] = cached
     return cached[1]
-
-
-def _validation_problems(
-    parsed: Parsed, exc: ValidationError, prefix: tuple[str, ...] = ()
-) -> list[SourceProblem]:
-    return [
-        parsed.problem(
-            prefix + tuple(str(p) for p in err["loc"] if isinstance(p, str)),
-            err["msg"].removeprefix("Value error, "),
-        )
-        for err in exc.errors()
-    ]
 
 
 def site_template(site: SiteSource, site_path: Path | None) -> Path | None:

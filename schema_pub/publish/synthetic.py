@@ -14,29 +14,20 @@ from typing import Any
 
 import yaml
 
-
-class _TextDates(yaml.SafeLoader):
-    """A YAML loader that keeps dates as the text written (as the source loader does)."""
-
-
-_TextDates.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+from schema_pub.publish.load import parse_text
 
 
 def _load(text: str) -> Any:
-    return yaml.load(text, Loader=_TextDates)
+    """YAML as the source reader reads it (dates stay the text written)."""
+    return parse_text(text, "<synthetic>", markdown=False).data
 
 
 def split_markdown(text: str) -> tuple[dict[str, Any], str]:
     """The YAML header (as data) and the body of a Markdown source."""
-    lines = text.splitlines(keepends=True)
-    end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    header = _load("".join(lines[1:end]))
-    if not isinstance(header, dict):
+    parsed = parse_text(text, "<synthetic>", markdown=True)
+    if not isinstance(parsed.data, dict):
         raise ValueError("the Markdown source has no YAML mapping in its header")
-    return header, "".join(lines[end + 1 :])
+    return parsed.data, (parsed.body or "") + "\n"
 
 
 def markdown_source(header: dict[str, Any], body: str) -> str:
