@@ -173,7 +173,7 @@ def article(rng: random.Random, index: int, nodes: int, graph: bool) -> dict[str
     }
 
 
-def shown(document: Any) -> str:
+def shown(document: Any) -> tuple[str, list[str], list[str]]:
     """What a real article page shows of its markup: headline, byline, quotations."""
     headlines: list[str] = []
     names: list[str] = []
@@ -182,7 +182,7 @@ def shown(document: Any) -> str:
     while stack:
         value = stack.pop()
         if isinstance(value, list):
-            stack.extend(value)
+            stack.extend(reversed(value))
         elif isinstance(value, dict):
             types = value.get("@type")
             if isinstance(value.get("headline"), str):
@@ -191,41 +191,96 @@ def shown(document: Any) -> str:
                 names.append(value["name"])
             if types == "Quotation" and isinstance(value.get("text"), str):
                 quotes.append(value["text"])
-            stack.extend(value.values())
-    out = [f"<h1>{html.escape(h)}</h1>" for h in headlines[:1]]
-    out.append(f'<p class="byline">By {html.escape(", ".join(names))}</p>')
-    out.extend(f"<blockquote>{html.escape(q)}</blockquote>" for q in quotes)
-    return "\n".join(out) + "\n"
+            stack.extend(reversed(list(value.values())))
+    return (headlines[0] if headlines else ""), list(dict.fromkeys(names)), quotes
+
+
+def paragraph(rng: random.Random, quote: str | None = None, speaker: str = "") -> str:
+    """A paragraph of body text as a CMS writes it: a link or an emphasis, typographic
+    quotes and dashes, and the quotation (when given) in running text."""
+    parts = [sentence(rng, rng.randint(12, 30)) for _ in range(rng.randint(1, 3))]
+    word = rng.choice(WORDS)
+    parts.insert(
+        rng.randrange(len(parts) + 1),
+        rng.choice(
+            [
+                f'The <a href="/topic/{word}">{word}</a> \u2014 as the court\u2019s record shows \u2014'
+                " was not in dispute.",
+                f"It was, in the <em>{word}\u2019s</em> words, \u201cnot over\u201d.",
+                f"Sources said the {word} would resume on Monday.",
+            ]
+        ),
+    )
+    if quote is not None:
+        parts.append(f"\u201c{html.escape(quote[:-1], quote=False)},\u201d {speaker} said.")
+    return "<p>" + " ".join(parts) + "</p>\n"
 
 
 def embed(rng: random.Random, document: bytes, index: int) -> bytes:
-    """An article page of 30 to 60 KB carrying the document in a script block."""
+    """An article page of 30 to 60 KB carrying the document in a script block.
+
+    Laid out like a real one: head with meta tags, a stylesheet and an analytics
+    script beside the JSON-LD; a navigation bar; the article (headline, byline,
+    body paragraphs with links, typographic punctuation and the quotations in
+    running text); related links and a footer.
+    """
     target = rng.randint(30_000, 60_000)
     safe = document.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+    headline, names, quotes = shown(json.loads(document))
     head = (
         (
             '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>Article {index} | Example News</title>\n"
+            f"<title>{html.escape(headline)} | Example News</title>\n"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<link rel="canonical" href="{SITE}/2024/{index:05}">\n'
             '<meta property="og:type" content="article">\n'
+            f'<meta property="og:title" content="{html.escape(headline)}">\n'
             '<link rel="stylesheet" href="/site.css">\n'
+            "<style>.byline{font-weight:bold} .menu li{display:inline}</style>\n"
             '<script type="application/ld+json">\n'
         ).encode()
         + safe
-        + b"\n</script>\n</head>\n<body>\n"
+        + (
+            "\n</script>\n"
+            "<script>window.dataLayer=window.dataLayer||[];"
+            f"dataLayer.push({{'section':'courts','id':{index}}});</script>\n"
+            '<script async src="/js/site.js"></script>\n'
+            "</head>\n<body>\n"
+        ).encode()
     )
-    nav = "".join(f'<li><a href="/section/{w}">{w}</a></li>' for w in WORDS)
+    nav = "".join(f'<li><a href="/section/{w}">{w.title()}</a></li>' for w in WORDS)
+    byline = ", ".join(f'<a href="/people/{n.lower().replace(" ", "-")}">{n}</a>' for n in names)
     parts = [
         head,
-        f'<header><nav><ul class="menu">{nav}</ul></nav></header>\n<main>'.encode(),
-        shown(json.loads(document)).encode(),
+        f'<header>\n  <nav><ul class="menu">{nav}</ul></nav>\n</header>\n'.encode(),
+        (
+            f"<main>\n<article>\n  <h1>{html.escape(headline)}</h1>\n"
+            f'  <p class="byline">By {byline}</p>\n'
+            '  <time datetime="2024-05-01T09:30:00+02:00">1\u00a0May\u00a02024</time>\n'
+        ).encode(),
     ]
-    size = sum(len(p) for p in parts)
-    while size < target - 400:
-        paragraph = f'<p class="body">{sentence(rng, 40)}</p>\n'.encode()
-        parts.append(paragraph)
-        size += len(paragraph)
-    parts.append(b"</main>\n<footer><p>&copy; Example News</p></footer>\n</body>\n</html>\n")
+    size = sum(len(p) for p in parts) + 600
+    for number, quote in enumerate(quotes):
+        speaker = names[number % len(names)] if names else "a spokesperson"
+        chunk = paragraph(rng, quote, speaker).encode()
+        parts.append(chunk)
+        size += len(chunk)
+    while size < target:
+        chunk = paragraph(rng).encode()
+        parts.append(chunk)
+        size += len(chunk)
+    parts.append(
+        (
+            "</article>\n<aside><h2>Related</h2><ul>"
+            + "".join(
+                f'<li><a href="/2024/{index + k + 1:05}">Earlier: {w}</a></li>'
+                for k, w in enumerate(WORDS[:5])
+            )
+            + "</ul></aside>\n</main>\n"
+            "<footer><p>\u00a9\u00a0Example News \u2014 all rights reserved</p></footer>\n"
+            "</body>\n</html>\n"
+        ).encode()
+    )
     return b"".join(parts)
 
 
@@ -336,6 +391,11 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(
             ("schema-pub, full validation", "page", len(page_bytes), statistics.median(ours_pages))
         )
+        page_findings = sum(
+            len(validate_content(raw, kind="html", name="a.html", options=options).findings)
+            for raw in page_bytes[:200]
+        )
+        notes.append(f"findings on the first 200 generated pages: {page_findings}")
 
         try:
             from schema_pub import jsonld

@@ -5,6 +5,11 @@ selectolax, an HTML5 tokenizer, so ``<!--<script>`` and ``</script>`` inside a
 value are read the way browsers and search engines read them), and each block
 becomes its own document located by the line and column where its text starts.
 A broken block never hides the others.
+
+The same tree gives the page's visible text, for the page layer: Lexbor's own
+text walk over the body, its text nodes stripped and joined by spaces. White
+space inside a node is left as it is (collapsing it costs a Python step per
+word); the page layer folds it only when it has to.
 """
 
 from __future__ import annotations
@@ -95,6 +100,9 @@ _WRAPPERS = (
 _ENTITY = re.compile(r"&(?:quot|#34|#x22|amp|lt|gt|#39|apos);", re.IGNORECASE)
 _SCRIPT_START = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_HIDDEN_TAGS = ["script", "style", "noscript", "template"]
+# a block is looked for in its page by its first characters, then compared whole
+_PREFIX = 64
 
 
 @dataclass
@@ -132,6 +140,12 @@ def declared_charset(raw: bytes) -> str | None:
 
 def decode_page(raw: bytes, file: str | None) -> tuple[str, list[Finding]]:
     """Decode a page with its declared charset (UTF-8 when it declares none)."""
+    page, findings, _ = _decode(raw, file)
+    return page, findings
+
+
+def _decode(raw: bytes, file: str | None) -> tuple[str, list[Finding], bytes | None]:
+    """:func:`decode_page`, and the page's UTF-8 bytes when it was valid UTF-8 (else None)."""
     findings: list[Finding] = []
     label = declared_charset(raw) or "utf-8"
     if label in _WINDOWS_1252:
@@ -149,7 +163,7 @@ def decode_page(raw: bytes, file: str | None) -> tuple[str, list[Finding]]:
         if raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         try:
-            return raw.decode("utf-8"), findings
+            return raw.decode("utf-8"), findings, raw
         except UnicodeDecodeError as exc:
             prefix = raw[: exc.start].decode("utf-8", "replace")
             line, column = LineIndex(prefix).position(len(prefix))
@@ -160,10 +174,10 @@ def decode_page(raw: bytes, file: str | None) -> tuple[str, list[Finding]]:
                     byte_offset=exc.start,
                 ).located(file=file, line=line, column=column)
             )
-            return raw.decode("utf-8", "replace"), findings
+            return raw.decode("utf-8", "replace"), findings, None
     if codec.startswith("utf-16"):
-        return raw.decode("utf-16", "replace"), findings
-    return raw.decode(codec, "replace"), findings
+        return raw.decode("utf-16", "replace"), findings, None
+    return raw.decode(codec, "replace"), findings, None
 
 
 def _blank(text: str) -> str:
@@ -173,7 +187,9 @@ def _blank(text: str) -> str:
 
 def _unwrap(text: str) -> str | None:
     """Blank out comment or CDATA markers around a block (same length), or None."""
-    opening = text.lstrip()[:16]
+    opening = text[:64].lstrip()[:16]
+    if len(opening) < 16 and len(text) > 64:  # long leading white space
+        opening = text.lstrip()[:16]
     if not (opening.startswith("<!--") or "<![CDATA[" in opening):
         return None
     for start, end in _WRAPPERS:
@@ -210,14 +226,21 @@ def _locate_block(page: str, text: str, cursor: int) -> int:
         match = _SCRIPT_START.search(page, cursor)
         return match.end() if match else cursor
     fallback = -1
-    position = page.find(text, cursor)
+    # searching a whole block (kilobytes) costs a pass over it per search
+    prefix = text[:_PREFIX]
+    position = page.find(prefix, cursor)
     while position >= 0:
-        if position > 0 and page[position - 1] == ">" and _after_script_tag(page, position):
+        if (
+            position > 0
+            and page[position - 1] == ">"
+            and page.startswith(text, position)
+            and _after_script_tag(page, position)
+        ):
             if not _in_comment(page, position):
                 return position
             if fallback < 0:
                 fallback = position
-        position = page.find(text, position + 1)
+        position = page.find(prefix, position + 1)
     return fallback if fallback >= 0 else cursor
 
 
@@ -230,21 +253,28 @@ def extract(
 ) -> Page:
     """Find the JSON-LD blocks of a page; each block's findings are about the block itself.
 
-    With ``page_text``, also the visible text of the page (scripts, styles,
-    ``noscript`` and templates left out, whitespace collapsed).
+    With ``page_text``, also the visible text of the page: scripts, styles,
+    ``noscript`` and templates left out, each text node stripped, blank ones
+    skipped, the rest joined by a space. Its words are those of the page, in
+    order; white space inside a text node (a line break, two spaces, an
+    ``&nbsp;``) is kept as written, which the page layer's folding collapses.
     """
     from selectolax.lexbor import LexborHTMLParser
 
+    feed: bytes | None = None
     if isinstance(raw, bytes):
-        page, findings = decode_page(raw, file)
+        page, findings, feed = _decode(raw, file)
     else:
         page, findings = raw, []
-    page = page.replace("\r\n", "\n").replace("\r", "\n")
-    tree = LexborHTMLParser(page)
+    if "\r" in page:
+        page = page.replace("\r\n", "\n").replace("\r", "\n")
+        feed = None
+    # the parser reads UTF-8 bytes: a page that was clean UTF-8 is handed over as it came
+    tree = LexborHTMLParser(page if feed is None else feed)
     index = LineIndex(page)
     blocks: list[Block] = []
     cursor = 0
-    for node in tree.css("script"):
+    for node in tree.tags("script"):
         type_attribute = node.attributes.get("type") or ""
         mime, _, parameters = type_attribute.partition(";")
         if mime.strip().lower() != JSONLD_TYPE:
@@ -278,15 +308,18 @@ def extract(
                 ).located(file=file, line=line, column=column)
             )
             block.text = unwrapped
-        if _ENTITY.search(text):
+        if "&" in text and _ENTITY.search(text):
             block.entity_encoded = True
         blocks.append(block)
-    visible = ""
+    visible: str = ""
     if page_text:
-        tree.strip_tags(["script", "style", "noscript", "template"])
+        tree.strip_tags(_HIDDEN_TAGS)
         body = tree.body
         if body is not None:
-            visible = " ".join(body.text(separator=" ").split())
+            # each text node stripped, blank ones skipped: the words, in order, of
+            # the plain text walk; a node of white space Lexbor does not call
+            # blank (such as &nbsp;) can leave a space at either end
+            visible = body.text(separator=" ", strip=True, skip_empty=True).strip()
     if not blocks and not any(f.code == TOO_MANY_BLOCKS.code for f in findings):
         findings.append(
             NO_JSONLD('no <script type="application/ld+json"> block in the page').located(
