@@ -56,12 +56,13 @@ def inner_rates(sources: list[Path], repeat: int) -> tuple[dict[str, float], dic
     """Articles/s in one process (JSON-LD + head, pyld expand, pyld N-Quads), and
     milliseconds per article of each stage of a full article build."""
     from schema_pub.graph import build_graph, dumps, script_json
+    from schema_pub.graph.serialize import plain_json
     from schema_pub.jsonld import expand, to_nquads
     from schema_pub.publish.build import build_article, find_site_file, load_site
     from schema_pub.publish.facts import page_facts
     from schema_pub.publish.head import head_markup
     from schema_pub.publish.load import read_source, validate_model
-    from schema_pub.publish.page import page_context, template_for
+    from schema_pub.publish.page import page_blocks, page_context, template_for
     from schema_pub.publish.resolve import article_slug, resolve
     from schema_pub.publish.site import make_record, validate_output
     from schema_pub.publish.source import ArticleSource
@@ -123,11 +124,15 @@ def inner_rates(sources: list[Path], repeat: int) -> tuple[dict[str, float], dic
         t = clock("dumps + script_json", t)
         facts = page_facts(resolved)
         head_markup(facts, document, script=script)
+        blocks = page_blocks(facts, parsed.body, resolved.body)
         template_for(None).render(
-            page_context(facts, document, parsed.body, resolved.body, script=script)
+            page_context(facts, document, parsed.body, resolved.body, script=script, blocks=blocks)
         )
         t = clock("head + page (Jinja2)", t)
-        validate_output(text.encode(), "x.jsonld")
+        # as the build calls it: the document in memory when it is plain JSON
+        validate_output(
+            text.encode(), "x.jsonld", document=document if plain_json(document) else None
+        )
         t = clock("validate_data", t)
         article = build_article(path, site, site_path)
         t = time.perf_counter()

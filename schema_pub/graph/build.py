@@ -10,11 +10,13 @@ order.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from schema_pub.models.base import SchemaModel
+if TYPE_CHECKING:  # the models (and pydantic) are the caller's: not imported here
+    from schema_pub.models.base import SchemaModel
 
 CONTEXT = "https://schema.org"
+_DIGITS = re.compile(r"(\d+)")
 
 # Order of nodes in the graph: the article first, then what frames it.
 TYPE_ORDER = (
@@ -57,15 +59,29 @@ def _merge(nodes: dict[str, dict[str, Any]], node: dict[str, Any]) -> None:
 
 
 def _lift(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
-    if isinstance(value, list):
-        return [_lift(item, nodes) for item in value]
-    if isinstance(value, dict):
-        lifted = {key: _lift(item, nodes) for key, item in value.items()}
-        if "@id" in lifted and len(lifted) > 1:
-            _merge(nodes, lifted)
-            return {"@id": lifted["@id"]}
-        return lifted
+    """``value`` with every nested entity (a dict with an ``@id`` and more) moved into
+    ``nodes`` and replaced by ``{"@id": ...}``. Works in place: ``value`` is a fresh
+    dump of the models, owned by the graph pass."""
+    kind = type(value)
+    if kind is list:
+        for index, item in enumerate(value):
+            item_kind = type(item)
+            if item_kind is dict or item_kind is list:
+                value[index] = _lift(item, nodes)
+        return value
+    if kind is dict:
+        for key, item in value.items():
+            item_kind = type(item)
+            if item_kind is dict or item_kind is list:
+                value[key] = _lift(item, nodes)  # a new value for a key: the dict keeps its size
+        if "@id" in value and len(value) > 1:
+            _merge(nodes, value)
+            return {"@id": value["@id"]}
+        return value
     return value
+
+
+_natural_ids: dict[str, list[tuple[str, int]]] = {}
 
 
 def _sort_key(node: dict[str, Any]) -> tuple[int, list[tuple[str, int]]]:
@@ -73,11 +89,17 @@ def _sort_key(node: dict[str, Any]) -> tuple[int, list[tuple[str, int]]]:
     types = node.get("@type")
     first = types[0] if isinstance(types, list) else types
     rank = TYPE_ORDER.index(first) if first in TYPE_ORDER else len(TYPE_ORDER)
-    parts = re.split(r"(\d+)", str(node["@id"]))
-    natural = [
-        (text, int(number or -1))
-        for text, number in zip(parts[::2], [*parts[1::2], ""], strict=True)
-    ]
+    node_id = str(node["@id"])
+    natural = _natural_ids.get(node_id)
+    if natural is None:
+        parts = _DIGITS.split(node_id)
+        natural = [
+            (text, int(number or -1))
+            for text, number in zip(parts[::2], [*parts[1::2], ""], strict=True)
+        ]
+        if len(_natural_ids) > 50_000:
+            _natural_ids.clear()
+        _natural_ids[node_id] = natural
     return (rank, natural)
 
 
@@ -102,14 +124,18 @@ def dangling_refs(document: dict[str, Any]) -> list[str]:
     missing: list[str] = []
 
     def walk(value: Any) -> None:
+        if type(value) is str:
+            return
         if isinstance(value, list):
             for item in value:
-                walk(item)
+                if type(item) is not str:
+                    walk(item)
         elif isinstance(value, dict):
-            if set(value) == {"@id"} and value["@id"] not in known:
+            if len(value) == 1 and "@id" in value and value["@id"] not in known:
                 missing.append(value["@id"])
             for item in value.values():
-                walk(item)
+                if type(item) is not str:
+                    walk(item)
 
     for node in document.get("@graph", []):
         for key, item in node.items():

@@ -59,6 +59,8 @@ class _Terms:
         self.vocab = vocab
         self.schema = schema
         self.defined: frozenset[str] = frozenset(body)
+        # key -> ("<IRI> ", coercion), filled as keys are met
+        self.predicates: dict[str, tuple[str, str | None]] = {}
         # term -> (IRI, coercion): coercion is None, "@id" or a datatype IRI.
         self.mapped: dict[str, tuple[str, str | None]] = {}
         plain: dict[str, str] = {}
@@ -106,7 +108,12 @@ def _context_urls() -> frozenset[str]:
     return SCHEMA_CONTEXT_URLS
 
 
+_NEEDS_ESCAPE = re.compile(r'[\\\t\n\r"]')
+
+
 def _escape(value: str) -> str:
+    if _NEEDS_ESCAPE.search(value) is None:
+        return value
     return (
         value.replace("\\", "\\\\")
         .replace("\t", "\\t")
@@ -116,18 +123,36 @@ def _escape(value: str) -> str:
     )
 
 
+# IRIs already checked, written as N-Quads terms (ids and URLs recur across articles).
+_IRIS: dict[str, str] = {}
+_IRIS_MAX = 50_000
+
+
 def _iri(value: Any, terms: _Terms) -> str:
     """``<value>`` for an absolute IRI that pyld would keep exactly as written."""
+    if type(value) is str:
+        known = _IRIS.get(value)
+        if known is not None:
+            return known
     if not isinstance(value, str) or not _IRI.match(value):
         raise _Unsupported(value)
     scheme = value.split(":", 1)[0]
     # A scheme that is also a context term would make the value a compact IRI.
     if scheme in terms.defined:
         raise _Unsupported(value)
-    return "<" + value + ">"
+    if len(_IRIS) >= _IRIS_MAX:
+        _IRIS.clear()
+    written = _IRIS[value] = "<" + value + ">"
+    return written
 
 
 def _object(item: Any, coercion: str | None, terms: _Terms) -> str:
+    if type(item) is str:
+        if coercion is None:
+            return '"' + _escape(item) + '"'
+        if coercion == "@id":
+            return _iri(item, terms)
+        return '"' + _escape(item) + '"^^<' + coercion + ">"
     if isinstance(item, str):
         if coercion is None:
             return '"' + _escape(item) + '"'
@@ -163,6 +188,7 @@ def _nodes(document: Any) -> list[Any]:
 
 def _lines(document: Any) -> set[str]:
     terms = _terms()
+    predicates = terms.predicates
     lines: set[str] = set()
     # pyld merges values that compare equal in Python (True == 1): such a mix in one
     # subject's property is left to pyld.
@@ -182,15 +208,28 @@ def _lines(document: Any) -> set[str]:
                     iri, _ = terms.expand(name)
                     lines.add(subject + RDF_TYPE + " <" + iri + "> .\n")
                 continue
-            iri, coercion = terms.expand(key)
-            predicate = "<" + iri + "> "
+            found = predicates.get(key)
+            if found is None:
+                iri, coercion = terms.expand(key)
+                found = predicates[key] = ("<" + iri + "> ", coercion)
+            predicate, coercion = found
+            head = subject + predicate
             for item in values:
-                if isinstance(item, int):
+                item_kind = type(item)
+                if item_kind is str and coercion is None:  # the usual case, inlined
+                    if _NEEDS_ESCAPE.search(item) is not None:
+                        item = _escape(item)
+                    lines.add(head + '"' + item + '" .\n')
+                    continue
+                if item_kind is dict and len(item) == 1 and "@id" in item:
+                    lines.add(head + _iri(item["@id"], terms) + " .\n")
+                    continue
+                if item_kind is not str and isinstance(item, int):
                     kinds = numeric.setdefault((subject, predicate), set())
                     kinds.add(type(item))
                     if len(kinds) > 1:
                         raise _Unsupported(item)
-                lines.add(subject + predicate + _object(item, coercion, terms) + " .\n")
+                lines.add(head + _object(item, coercion, terms) + " .\n")
     return lines
 
 

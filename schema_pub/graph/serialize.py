@@ -25,7 +25,7 @@ _PRETTY = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 _COMPACT = orjson.OPT_SORT_KEYS
 
 
-def _no_floats(value: Any) -> bool:
+def no_floats(value: Any) -> bool:
     """True when no float hides anywhere in ``value``."""
     stack = [value]
     pop = stack.pop
@@ -41,26 +41,65 @@ def _no_floats(value: Any) -> bool:
     return True
 
 
-def _orjson(document: Any, option: int) -> str | None:
+_SAFE_INT = 2**53
+_PLAIN_DEPTH = 32
+
+
+def plain_json(value: Any) -> bool:
+    """True when ``value`` is JSON that any reader reads back exactly: dicts, lists,
+    strings, booleans, None and integers within +-2**53 (no float), nested at
+    most 32 deep. Its text then holds nothing a JSON syntax check could object to."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    pop = stack.pop
+    push = stack.append
+    while stack:
+        item, depth = pop()
+        kind = type(item)
+        if kind is str or kind is bool or item is None:
+            continue
+        if kind is int:
+            if -_SAFE_INT < item < _SAFE_INT:
+                continue
+            return False
+        if depth >= _PLAIN_DEPTH:
+            return False
+        if kind is dict:
+            for key, child in item.items():
+                if type(key) is not str:
+                    return False
+                push((child, depth + 1))
+        elif kind is list:
+            for child in item:
+                push((child, depth + 1))
+        else:
+            return False
+    return True
+
+
+def _orjson(document: Any, option: int, float_free: bool) -> str | None:
     try:
-        if not _no_floats(document):
+        if not float_free and not no_floats(document):
             return None
         return orjson.dumps(document, option=option).decode("utf-8")
     except (TypeError, orjson.JSONEncodeError):
         return None
 
 
-def dumps(document: Any) -> str:
-    """UTF-8-ready JSON text: sorted keys, two-space indent, trailing newline."""
-    text = _orjson(document, _PRETTY)
+def dumps(document: Any, *, float_free: bool = False) -> str:
+    """UTF-8-ready JSON text: sorted keys, two-space indent, trailing newline.
+
+    ``float_free=True`` says the caller has seen that ``no_floats(document)``
+    holds, and skips that walk.
+    """
+    text = _orjson(document, _PRETTY, float_free)
     if text is None:
         text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
     return text + "\n"
 
 
-def dumps_compact(document: Any) -> str:
-    """One line of JSON with sorted keys (for NDJSON feeds)."""
-    text = _orjson(document, _COMPACT)
+def dumps_compact(document: Any, *, float_free: bool = False) -> str:
+    """One line of JSON with sorted keys (for NDJSON feeds); ``float_free`` as for dumps."""
+    text = _orjson(document, _COMPACT, float_free)
     if text is None:
         text = json.dumps(
             document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False

@@ -5,21 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-from pydantic import ValidationError
-
-from schema_pub.graph import GraphConflictError, build_graph, dangling_refs, dumps
-from schema_pub.graph.serialize import escape_for_script
-from schema_pub.publish.errors import SourceError, SourceProblem
-from schema_pub.publish.facts import PageFacts, page_facts
+from schema_pub.publish.errors import SourceError, SourceProblem, field_name
 from schema_pub.publish.files import write_atomic
-from schema_pub.publish.head import head_markup
-from schema_pub.publish.load import field_name, read_source, validate_model
-from schema_pub.publish.page import page_context, template_for
-from schema_pub.publish.resolve import Resolved, article_slug, resolve
-from schema_pub.publish.source import ArticleSource, SiteSource
+
+if TYPE_CHECKING:
+    from schema_pub.publish.facts import PageFacts, Quote
+    from schema_pub.publish.page import Block
+    from schema_pub.publish.resolve import Resolved
+    from schema_pub.publish.source import SiteSource
+
+# What a build needs only once it builds an article (pydantic, Jinja2, the models,
+# the graph) is imported inside the functions below: a rebuild with nothing to do,
+# and the command line that imports this module, do not pay for it.
 
 SOURCE_SUFFIXES = (".yaml", ".yml", ".md", ".markdown")
 SITE_FILE = "site.yaml"
@@ -35,6 +34,12 @@ class Article:
     facts: PageFacts | None = None
     markdown: str | None = None
     template: Path | None = None
+    blocks: tuple[list[Block], list[Quote]] | None = None
+    """The body as blocks and the quotations it does not contain (page and feeds)."""
+    float_free: bool = False
+    """No float anywhere in ``document`` (its serializations need not look again)."""
+    plain_json: bool = False
+    """``document`` holds only values JSON text carries exactly (see graph.serialize.plain_json)."""
 
 
 @dataclass
@@ -104,6 +109,9 @@ def load_site(path: Path) -> SiteSource:
         stamp = (-1, -1)
     cached = _site_cache.get(path)
     if cached is None or cached[0] != stamp:
+        from schema_pub.publish.load import read_source, validate_model
+        from schema_pub.publish.source import SiteSource
+
         parsed = read_source(path)
         cached = (stamp, validate_model(parsed, SiteSource))
         _site_cache[path] = cached
@@ -125,6 +133,18 @@ def build_article(
 
     The files are ``article.jsonld``, ``head.html`` and ``index.html``.
     """
+    import jinja2
+    from pydantic import ValidationError
+
+    from schema_pub.graph import GraphConflictError, build_graph, dangling_refs, dumps
+    from schema_pub.graph.serialize import escape_for_script, no_floats, plain_json
+    from schema_pub.publish.facts import page_facts
+    from schema_pub.publish.head import head_markup
+    from schema_pub.publish.load import read_source, validate_model
+    from schema_pub.publish.page import page_blocks, page_context, template_for
+    from schema_pub.publish.resolve import article_slug, resolve
+    from schema_pub.publish.source import ArticleSource
+
     if site is None:
         site_path = find_site_file(path)
         if site_path is None:
@@ -157,13 +177,16 @@ def build_article(
             [SourceProblem(str(path), f"internal: references to missing nodes {missing}")]
         )
     facts = page_facts(resolved)
-    jsonld_text = dumps(document)
+    plain = plain_json(document)
+    float_free = plain or no_floats(document)
+    jsonld_text = dumps(document, float_free=float_free)
     script = escape_for_script(jsonld_text.rstrip("\n"))
     markdown = source.body if source.body is not None else parsed.body
     template = site_template(site, site_path)
+    blocks = page_blocks(facts, markdown, resolved.body)
     try:
         page = template_for(template).render(
-            page_context(facts, document, markdown, resolved.body, script=script)
+            page_context(facts, document, markdown, resolved.body, script=script, blocks=blocks)
         )
     except (OSError, jinja2.TemplateError) as exc:
         where = str(template) if template is not None else "the built-in template"
@@ -182,6 +205,9 @@ def build_article(
         facts=facts,
         markdown=markdown,
         template=template,
+        blocks=blocks,
+        float_free=float_free,
+        plain_json=plain,
     )
 
 

@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+Loc = tuple[str | int, ...]
+
+
+def field_name(loc: Loc) -> str:
+    """``("quotations", 2, "speaker")`` -> ``quotations[2].speaker``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
 
 @dataclass(frozen=True)
 class SourceProblem:

@@ -13,16 +13,18 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
+from typing import TYPE_CHECKING, Any
 
-from schema_pub.graph.serialize import dumps_compact
-from schema_pub.publish.facts import PageFacts
+import orjson
+
+from schema_pub.graph.serialize import dumps_compact, no_floats
 from schema_pub.publish.files import AtomicStream
+
+if TYPE_CHECKING:
+    from schema_pub.publish.facts import PageFacts
 
 FEED_FILES = (
     "feed.ndjson",
@@ -41,14 +43,28 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def _escape(value: str) -> str:
+    # what xml.sax.saxutils.escape writes (that module imports urllib and http: slow)
+    if "&" in value or "<" in value or ">" in value:
+        value = value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    return value
+
+
 def xml_text(value: str) -> str:
     """``value`` escaped for XML character data (characters XML forbids are dropped)."""
-    return xml_escape(_XML_INVALID.sub("", value))
+    return _escape(_XML_INVALID.sub("", value))
 
 
 def xml_attr(value: str) -> str:
-    """``value`` as a quoted XML attribute value."""
-    return quoteattr(_XML_INVALID.sub("", value))
+    """``value`` as a quoted XML attribute value (as xml.sax.saxutils.quoteattr quotes it)."""
+    value = _escape(_XML_INVALID.sub("", value))
+    if "\n" in value or "\r" in value or "\t" in value:
+        value = value.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in value:
+        return '"' + value + '"'
+    if "'" not in value:
+        return "'" + value + "'"
+    return '"' + value.replace('"', "&quot;") + '"'
 
 
 def parse_datetime(value: str) -> datetime:
@@ -75,13 +91,17 @@ def embed(document: dict[str, Any], root_id: str) -> dict[str, Any]:
     placed: set[str] = {root_id}
 
     def walk(value: Any) -> Any:
+        if type(value) is str:
+            return value
         if isinstance(value, list):
-            return [walk(item) for item in value]
+            return [item if type(item) is str else walk(item) for item in value]
         if isinstance(value, dict):
-            if set(value) == {"@id"} and value["@id"] in nodes and value["@id"] not in placed:
-                placed.add(value["@id"])
-                return walk(nodes[value["@id"]])
-            return {key: walk(item) for key, item in value.items()}
+            if len(value) == 1 and "@id" in value:
+                target = value["@id"]
+                if target in nodes and target not in placed:
+                    placed.add(target)
+                    return walk(nodes[target])
+            return {key: item if type(item) is str else walk(item) for key, item in value.items()}
         return value
 
     root = nodes[root_id]
@@ -90,6 +110,8 @@ def embed(document: dict[str, Any], root_id: str) -> dict[str, Any]:
 
 def relabel_blank_nodes(nquads: str, scope: str) -> str:
     """Give canonical blank node labels (``_:c14n0``) a prefix unique to ``scope``."""
+    if "_:c14n" not in nquads:
+        return nquads
     prefix = "b" + hashlib.sha1(scope.encode("utf-8")).hexdigest()[:12]
     return re.sub(r"_:c14n(\d+)", lambda m: f"_:{prefix}c{m.group(1)}", nquads)
 
@@ -114,11 +136,15 @@ class FeedRecord:
     links: list[str] = field(default_factory=list)
 
     def to_bytes(self) -> bytes:
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        """One line of JSON, keys sorted (the fields are plain JSON values already)."""
+        return dumps_compact({f.name: getattr(self, f.name) for f in fields(self)}).encode("utf-8")
 
     @classmethod
     def from_bytes(cls, data: bytes) -> FeedRecord:
-        return cls(**json.loads(data))
+        values = orjson.loads(data)
+        if not no_floats(values):  # orjson reads an integer beyond 64 bits as a float
+            values = json.loads(data)
+        return cls(**values)
 
 
 def atom_entry(facts: PageFacts, content_html: str) -> str:
@@ -229,13 +255,16 @@ def write_feeds(
             ndjson.write(record.compact + "\n")
             datafeed.write(("" if first else ",\n") + record.feed_item)
             first = False
+            own = "<" + record.url.split("#")[0]
+            kept: list[str] = []
             for line in record.nquads.splitlines(keepends=True):
-                if line.startswith("<") and not line.startswith("<" + record.url.split("#")[0]):
+                if line.startswith(own) or not line.startswith("<"):
+                    kept.append(line)
+                elif line not in seen_shared:
                     # A statement about a site-wide node (publisher, person): once per feed.
-                    if line in seen_shared:
-                        continue
                     seen_shared.add(line)
-                nq.write(line)
+                    kept.append(line)
+            nq.write("".join(kept))
             lastmod = (
                 f"<lastmod>{utc(record.date_modified)}</lastmod>" if record.date_modified else ""
             )

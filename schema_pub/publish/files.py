@@ -11,9 +11,9 @@ data to the disk before the rename, which protects against a power cut as well
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
-import tempfile
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -22,9 +22,41 @@ TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.tmp$")
 
 
+_counter = itertools.count()
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
 def _temporary(path: Path) -> tuple[int, str]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    """A new temporary file beside ``path``, mode 0644: ``(fd, name)``.
+
+    The name is ``.<name>.<pid>_<n>.tmp``; one left by a killed process with the
+    same id is skipped (``O_EXCL``), and its folder is made when missing.
+    """
+    folder = os.fspath(path.parent)
+    prefix = f"{folder}{os.sep}.{path.name}.{os.getpid():06d}_"
+    for _attempt in range(10_000):
+        name = f"{prefix}{next(_counter)}{TEMP_SUFFIX}"
+        try:
+            fd = os.open(name, _FLAGS, 0o644)
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+            continue
+        try:
+            os.fchmod(fd, 0o644)  # whatever the umask, as the published files always were
+        except BaseException:
+            os.close(fd)
+            os.unlink(name)
+            raise
+        return fd, name
+    raise FileExistsError(f"no free temporary name beside {path}")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool:
@@ -33,18 +65,18 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool:
     Returns False (and leaves the file alone) when it already holds ``data``.
     """
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
+        if os.stat(path).st_size == len(data) and path.read_bytes() == data:
             return False
     except OSError:
         pass
     fd, tmp = _temporary(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            _write_all(fd, data)
             if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+                os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -74,7 +106,6 @@ class AtomicStream:
         if self.durable:
             os.fsync(self._handle.fileno())
         self._handle.close()
-        os.chmod(self._tmp, 0o644)
         os.replace(self._tmp, self.path)
 
     def abort(self) -> None:

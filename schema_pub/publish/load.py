@@ -2,6 +2,14 @@
 
 Every value read remembers the line and column where it was written, so a
 validation error can point the editor at the exact place in the file.
+
+Two readers give the same values. The plain one walks libyaml's events once and
+takes only what hand-written sources hold (mappings with text keys, lists,
+scalars without explicit tags, no anchors or aliases); it declines anything else,
+and a file it declines (or any error) goes to the exact reader, which composes
+the node tree, applies every refusal and names line and column. The positions of
+a file read the plain way are worked out by the exact reader on first use, that
+is only when a problem must be located.
 """
 
 from __future__ import annotations
@@ -14,23 +22,33 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from schema_pub.publish.errors import SourceError, SourceProblem
+from schema_pub.publish.errors import Loc, SourceError, SourceProblem
+from schema_pub.publish.errors import field_name as field_name
 
-Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
 class Parsed:
-    """A parsed source file: its data, body text and where each value was written."""
+    """A parsed source file: its data, body text and where each value was written.
+
+    ``locate``, when set, computes ``positions`` on the first call of
+    :meth:`position` (the plain reader leaves the positions to it).
+    """
 
     file: str
     data: Any
     body: str | None = None
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    locate: Callable[[], dict[Loc, tuple[int, int]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def position(self, loc: Loc) -> tuple[int | None, int | None]:
         """The line and column of the value at ``loc``, or of its nearest written parent."""
+        if self.locate is not None:
+            locate, self.locate = self.locate, None
+            self.positions = {**locate(), **self.positions}
         while True:
             if loc in self.positions:
                 return self.positions[loc]
@@ -41,17 +59,6 @@ class Parsed:
     def problem(self, loc: Loc, message: str) -> SourceProblem:
         line, column = self.position(loc)
         return SourceProblem(self.file, message, field_name(loc) or None, line, column)
-
-
-def field_name(loc: Loc) -> str:
-    """``("quotations", 2, "speaker")`` -> ``quotations[2].speaker``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -164,6 +171,121 @@ class _Builder:
             raise self.fail(node, loc, f"YAML error: {exc}") from None
 
 
+class _Decline(Exception):
+    """The plain reader leaves this file to the exact one."""
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+# The implicit resolvers of a plain scalar by its first character (as BaseResolver.resolve);
+# a plain scalar whose first character has none is text.
+_WILDCARD: list[tuple[str, Any]] = list(_SourceLoader.yaml_implicit_resolvers.get(None, []))
+_RESOLVERS: dict[str, list[tuple[str, Any]]] = {
+    first: [*resolvers, *_WILDCARD]
+    for first, resolvers in _SourceLoader.yaml_implicit_resolvers.items()
+    if first is not None and (resolvers or _WILDCARD)
+}
+
+
+def _resolve_plain(loader: Any, value: str) -> Any:
+    """The value of a plain (unquoted) scalar, as the exact reader constructs it."""
+    tag = next(
+        (tag for tag, pattern in _RESOLVERS.get(value[:1], _WILDCARD) if pattern.match(value)),
+        _STR_TAG,
+    )
+    if tag == _STR_TAG:
+        return value
+    if tag not in _SCALAR_TAGS:
+        raise _Decline
+    return loader.construct_object(yaml.ScalarNode(tag, value), deep=True)
+
+
+def _plain_data(yaml_text: str) -> Any:
+    """The values of ``yaml_text`` read from libyaml's events, or raise _Decline."""
+    scalar_event = yaml.ScalarEvent
+    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    resolvers = _RESOLVERS
+    every_scalar = bool(_WILDCARD)
+    loader = _SourceLoader(yaml_text)
+    try:
+        get = loader.get_event
+        if not isinstance(get(), yaml.StreamStartEvent):
+            raise _Decline
+        if not isinstance(get(), yaml.DocumentStartEvent):
+            raise _Decline  # an empty stream
+        # The open collection, whether it is a mapping, its pending key; the outer ones.
+        container: Any = None
+        is_map = False
+        key: str | None = None
+        outer: list[tuple[Any, bool]] = []
+        count = 0
+        while True:
+            event = get()
+            kind = type(event)
+            count += 1
+            if kind is scalar_event:
+                if event.tag is not None or event.anchor is not None:
+                    raise _Decline
+                value = event.value
+                if event.implicit[0] and (every_scalar or value[:1] in resolvers):
+                    value = _resolve_plain(loader, value)
+                if is_map:
+                    if key is None:
+                        if type(value) is not str or value in container:
+                            raise _Decline  # not text, or a duplicate: the exact reader says
+                        key = value
+                    else:
+                        container[key] = value
+                        key = None
+                elif container is not None:
+                    container.append(value)
+                else:
+                    root = value
+                    break
+            elif kind is map_start or kind is seq_start:
+                if event.anchor is not None or event.tag is not None or len(outer) >= MAX_DEPTH:
+                    raise _Decline
+                new: Any = {} if kind is map_start else []
+                if is_map:
+                    if key is None:
+                        raise _Decline  # a mapping or list as a key
+                    container[key] = new
+                    key = None
+                elif container is not None:
+                    container.append(new)
+                outer.append((container, is_map))
+                container, is_map = new, kind is map_start
+            elif kind is map_end or kind is seq_end:
+                finished = container
+                container, is_map = outer.pop()
+                key = None
+                if container is None:
+                    root = finished
+                    break
+            else:  # an alias, or anything unexpected
+                raise _Decline
+            if count > MAX_VALUES:
+                raise _Decline
+        if not isinstance(get(), yaml.DocumentEndEvent) or not isinstance(
+            get(), yaml.StreamEndEvent
+        ):
+            raise _Decline  # more than one document
+        return root
+    except yaml.YAMLError:
+        raise _Decline from None
+    finally:
+        loader.dispose()
+
+
+def read_plain(yaml_text: str) -> tuple[bool, Any]:
+    """``(True, values)`` of ``yaml_text`` read the plain way, or ``(False, None)``
+    when the file needs the exact reader (see the module docstring)."""
+    try:
+        return True, _plain_data(yaml_text)
+    except (_Decline, RecursionError):
+        return False, None
+
+
 def _markdown_header(text: str, file: str) -> tuple[str, str | None]:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n") != "---":
@@ -185,6 +307,30 @@ def _markdown_header(text: str, file: str) -> tuple[str, str | None]:
 
 def parse_text(text: str, file: str, *, markdown: bool) -> Parsed:
     """Parse YAML text, or Markdown with a ``---`` YAML header, remembering positions."""
+    body: str | None = None
+    yaml_text = text
+    if markdown:
+        yaml_text, body = _markdown_header(text, file)
+    plain, data = read_plain(yaml_text)
+    if plain and data is not None:
+        return Parsed(
+            file=file,
+            data=data,
+            body=body,
+            locate=lambda: _exact_positions(text, file, markdown),
+        )
+    return _parse_exact(text, file, markdown=markdown)
+
+
+def _exact_positions(text: str, file: str, markdown: bool) -> dict[Loc, tuple[int, int]]:
+    try:
+        return _parse_exact(text, file, markdown=markdown).positions
+    except SourceError:  # cannot happen for a file the plain reader accepted
+        return {}
+
+
+def _parse_exact(text: str, file: str, *, markdown: bool) -> Parsed:
+    """:func:`parse_text` by the exact reader: composed nodes, every refusal, positions."""
     body: str | None = None
     yaml_text = text
     line_offset = 0

@@ -32,6 +32,7 @@ import jinja2
 from markupsafe import Markup
 
 from schema_pub.graph.serialize import script_json
+from schema_pub.publish import markup
 from schema_pub.publish.facts import PageFacts, Quote, page_facts
 from schema_pub.publish.head import meta_tags
 from schema_pub.publish.resolve import Resolved
@@ -72,9 +73,13 @@ _INLINE = re.compile(
     r"|`(?P<code>[^`]+)`"
 )
 _SAFE_URL = re.compile(r"^(https?://|/|#|\./|\.\./|mailto:)", re.I)
+# Every alternative of _INLINE starts with one of these: text without them is one run.
+_MARKUP_START = re.compile(r"[\[*_`]")
 
 
 def _inlines(text: str) -> list[Inline]:
+    if _MARKUP_START.search(text) is None:
+        return [Inline("text", text)] if text else []
     out: list[Inline] = []
     pos = 0
     for m in _INLINE.finditer(text):
@@ -104,8 +109,12 @@ _TRAILING = ",.;:!?"
 
 def _mark_quotes(text: str, pending: list[Quote]) -> list[Inline]:
     """Inline runs of ``text`` with the first quoted occurrence of each quotation as ``<q>``."""
+    if not pending or ('"' not in text and "\u201c" not in text):
+        return _inlines(text)  # no opening quote mark: nothing to mark
     spans: list[tuple[int, int, Quote, str]] = []
     for quote in list(pending):
+        if quote.text not in text:
+            continue  # the usual case: this paragraph does not hold it
         found = None
         for opening, closing in _OPEN_CLOSE:
             start = text.find(opening + quote.text)
@@ -139,6 +148,8 @@ def _mark_quotes(text: str, pending: list[Quote]) -> list[Inline]:
 
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_QUOTE_MARK = re.compile(r"^\s*>\s?")
 _ITEM = re.compile(r"^\s{0,3}([-*+]|\d+[.)])\s+(.*)$")
 
 
@@ -148,7 +159,7 @@ def body_blocks(markdown: str | None, quotes: tuple[Quote, ...]) -> tuple[list[B
     blocks: list[Block] = []
     if not markdown:
         return blocks, pending
-    for raw in re.split(r"\n\s*\n", markdown.strip()):
+    for raw in _BLANK_LINE.split(markdown.strip()):
         lines = [line for line in raw.splitlines() if line.strip()]
         if not lines:
             continue
@@ -158,7 +169,7 @@ def body_blocks(markdown: str | None, quotes: tuple[Quote, ...]) -> tuple[list[B
             blocks.append(Block("h2" if level <= 2 else "h3", _inlines(heading.group(2))))
             continue
         if all(line.lstrip().startswith(">") for line in lines):
-            text = " ".join(re.sub(r"^\s*>\s?", "", line).strip() for line in lines).strip()
+            text = " ".join(_QUOTE_MARK.sub("", line).strip() for line in lines).strip()
             bare = text.strip('"\u201c\u201d')
             match = next((q for q in pending if q.text in (text, bare)), None)
             if match is not None:
@@ -205,6 +216,7 @@ def _environment(directory: str | None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["human_date"] = human_date
+    env.globals.update(markup.FUNCTIONS)
     return env
 
 
@@ -230,6 +242,16 @@ def builtin_template_bytes() -> bytes:
     return digest.hexdigest().encode()
 
 
+def page_blocks(
+    facts: PageFacts, markdown: str | None, plain: str | None
+) -> tuple[list[Block], list[Quote]]:
+    """The body blocks of a page and its unplaced quotations: the Markdown body, or
+    the plain text when there is no Markdown."""
+    if markdown is None and plain:
+        markdown = plain
+    return body_blocks(markdown, facts.quotes)
+
+
 def page_context(
     facts: PageFacts,
     document: dict[str, Any] | None,
@@ -237,21 +259,23 @@ def page_context(
     plain: str | None,
     *,
     script: str | None = None,
+    blocks: tuple[list[Block], list[Quote]] | None = None,
 ) -> dict[str, Any]:
     """What the page template receives (documented in docs/outputs.md).
 
     ``script`` is ``script_json(document)`` when the caller already has it; with
-    ``document=None`` the context has no JSON-LD (for feed entries).
+    ``document=None`` the context has no JSON-LD (for feed entries). ``blocks`` is
+    ``body_blocks(...)`` of the same body when the caller already has it (see
+    :func:`page_blocks`); templates only read it, so one result serves the page
+    and the feed entry.
     """
-    if markdown is None and plain:
-        markdown = plain
-    blocks, unplaced = body_blocks(markdown, facts.quotes)
+    body, unplaced = blocks if blocks is not None else page_blocks(facts, markdown, plain)
     if script is None and document is not None:
         script = script_json(document)
     return {
         "facts": facts,
         "meta": meta_tags(facts),
-        "blocks": blocks,
+        "blocks": body,
         "unplaced_quotes": unplaced,
         "jsonld": Markup(script) if script is not None else None,
     }
@@ -281,6 +305,7 @@ __all__ = [
     "builtin_template",
     "builtin_template_bytes",
     "human_date",
+    "page_blocks",
     "page_context",
     "render_page",
     "template_for",

@@ -22,8 +22,8 @@ from schema_pub.models import (
     WebSite,
 )
 from schema_pub.models.licenses import UnknownLicenseError, lookup
-from schema_pub.publish.errors import SourceError, SourceProblem
-from schema_pub.publish.load import Loc, Parsed
+from schema_pub.publish.errors import Loc, SourceError, SourceProblem
+from schema_pub.publish.load import Parsed
 from schema_pub.publish.source import (
     ArticleSource,
     ImageSource,

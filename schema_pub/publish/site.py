@@ -27,8 +27,6 @@ Parallelism
 
 from __future__ import annotations
 
-import collections
-import concurrent.futures
 import hashlib
 import json
 import os
@@ -36,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from schema_pub.publish.build import (
     SITE_FILE,
@@ -60,7 +58,9 @@ from schema_pub.publish.feeds import (
     write_feeds,
 )
 from schema_pub.publish.files import remove_stale_temporaries, write_atomic
-from schema_pub.publish.page import builtin_template, builtin_template_bytes, page_context
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 STATE_DIR = ".schema-pub"
 # Every file of the state folder has a name starting with ".", so tools that skip
@@ -122,12 +122,23 @@ class SiteReport:
 # --- validation of what was written ------------------------------------------------
 
 
-def validate_output(data: bytes, file: str) -> list[str]:
+# Above this size the text goes to the validator, whose syntax layer checks sizes.
+PARSED_VALIDATION_MAX = 1 << 20
+
+
+def validate_output(data: bytes, file: str, *, document: Any = None) -> list[str]:
     """Error findings of the validator on one article's JSON-LD, as messages.
 
     Calls ``schema_pub.validate.validate_data`` when the validator provides it;
     without it (an older tree) nothing is checked and the list is empty. A
     validator that crashes is reported as an error of the article, not of the build.
+
+    ``document`` is ``data`` already parsed, given only when it holds nothing but
+    plain JSON values (``schema_pub.graph.serialize.plain_json``) and ``data`` is
+    the text the publisher wrote from it: the validator then skips reading the
+    text, whose syntax checks (encoding, duplicate keys, number ranges, depth)
+    cannot fail on such output; a large text is still read (the size limit).
+    The error findings are the same either way (a test holds the two together).
     """
     try:
         from schema_pub.validate import validate_data
@@ -136,7 +147,8 @@ def validate_output(data: bytes, file: str) -> list[str]:
     except Exception as exc:  # a validator that does not even import
         return [f"the validator crashed: {type(exc).__name__}: {exc}"]
     try:
-        findings = validate_data(data, file=file)
+        parsed = document is not None and len(data) <= PARSED_VALIDATION_MAX
+        findings = validate_data(document if parsed else data, file=file)
     except Exception as exc:  # a broken validator must not stop the other articles
         return [f"the validator crashed: {type(exc).__name__}: {exc}"]
     messages: list[str] = []
@@ -151,14 +163,56 @@ def validate_output(data: bytes, file: str) -> list[str]:
 # --- fingerprints and state ----------------------------------------------------------
 
 
+_code_digests: list[str] = []
+
+
 def _code_digest() -> str:
+    """A hash of the publisher's code and built-in templates (once per process)."""
+    if _code_digests:
+        return _code_digests[0]
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
-    for folder in ("publish", "graph", "models"):
-        for path in sorted((package / folder).rglob("*.py")):
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(builtin_template_bytes())
-    return digest.hexdigest()
+    for folder, pattern in (
+        ("publish", "*.py"),
+        ("graph", "*.py"),
+        ("models", "*.py"),
+        ("templates", "*"),
+    ):
+        for path in sorted((package / folder).rglob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(
+                    path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes()
+                )
+    _code_digests.append(digest.hexdigest())
+    return _code_digests[0]
+
+
+def _site_info(site_path: Path | None, cached: Any) -> dict[str, Any] | None:
+    """What the site configuration says that the build needs (page template, name,
+    URL, language), from the state when ``site.yaml`` and the code are unchanged
+    (a rebuild with nothing to do then needs neither pydantic nor the models)."""
+    if site_path is None:
+        return None
+    try:
+        data = site_path.read_bytes()
+    except OSError:
+        data = None
+    key = None
+    if data is not None:
+        key = hashlib.sha256(
+            f"{_code_digest()}\0{site_path.resolve()}\0".encode() + data
+        ).hexdigest()
+        if isinstance(cached, dict) and cached.get("key") == key:
+            return cached
+    site = load_site(site_path)
+    template = site_template(site, site_path)
+    return {
+        "key": key,
+        "template": str(template) if template is not None else None,
+        "name": site.name,
+        "url": site.url,
+        "language": site.language,
+    }
 
 
 def fingerprint(site_path: Path | None, template: Path | None) -> str:
@@ -218,14 +272,16 @@ def make_record(article: Article, source: str) -> FeedRecord:
     """What ``article`` gives the feeds: canonical N-Quads (written directly, pyld as fallback)."""
     from schema_pub.graph.nquads import to_nquads
     from schema_pub.graph.serialize import dumps_compact
+    from schema_pub.publish.markup import atom_content_html
+    from schema_pub.publish.page import page_blocks
 
     facts = article.facts
     assert facts is not None
     document = article.document
     url = facts.url
-    content = builtin_template(ATOM_CONTENT_TEMPLATE).render(
-        page_context(facts, None, article.markdown, article.resolved.body)
-    )
+    blocks, unplaced = article.blocks or page_blocks(facts, article.markdown, article.resolved.body)
+    # what the template atom_content.html writes (a test holds the two to the same text)
+    content = atom_content_html(facts.photo, blocks, unplaced)
     item = {
         "@type": "DataFeedItem",
         "dateCreated": facts.date_published,
@@ -255,8 +311,11 @@ def make_record(article: Article, source: str) -> FeedRecord:
         language=facts.language,
         date_published=facts.date_published,
         date_modified=facts.date_modified,
-        compact=dumps_compact(document),
-        feed_item=dumps_compact({k: v for k, v in item.items() if v is not None}),
+        compact=dumps_compact(document, float_free=article.float_free),
+        # the item holds the document's values and a few more strings
+        feed_item=dumps_compact(
+            {k: v for k, v in item.items() if v is not None}, float_free=article.float_free
+        ),
         nquads=relabel_blank_nodes(to_nquads(document), article.resolved.slug),
         atom_entry=atom_entry(facts, content),
         entities=entities,
@@ -277,13 +336,34 @@ class _Outcome:
 Task = tuple[str, str, str, bool]  # (source path, state key, site file, validate?)
 
 
+# The site file of each source folder, and whether it is the build's (for one build:
+# build_site clears it; worker processes live for one build).
+_site_files: dict[tuple[str, str], tuple[Path | None, bool]] = {}
+
+
+def _site_file_of(path: Path, site_file: str) -> tuple[Path | None, bool]:
+    """The site file above ``path``, and whether it differs from ``site_file``."""
+    # a symbolic link is looked up on its own (its target's folder decides)
+    folder = None if os.path.islink(path) else os.path.dirname(os.path.abspath(path))
+    known = _site_files.get((folder, site_file)) if folder is not None else None
+    if known is None:
+        site_path = find_site_file(path)
+        other = bool(
+            site_file and site_path is not None and site_path.resolve() != Path(site_file).resolve()
+        )
+        known = (site_path, other)
+        if folder is not None:
+            _site_files[(folder, site_file)] = known
+    return known
+
+
 def _work(task: Task) -> _Outcome:
     source, key, site_file, validate = task
     path = Path(source)
     result = ArticleResult(source=source)
     try:
-        site_path = find_site_file(path)
-        if site_file and site_path is not None and site_path.resolve() != Path(site_file).resolve():
+        site_path, other_site = _site_file_of(path, site_file)
+        if other_site:
             raise SourceError(
                 [
                     SourceProblem(
@@ -301,7 +381,9 @@ def _work(task: Task) -> _Outcome:
         result.slug = article.resolved.slug
         if validate:
             errors = validate_output(
-                article.files["article.jsonld"], f"{result.slug}/article.jsonld"
+                article.files["article.jsonld"],
+                f"{result.slug}/article.jsonld",
+                document=article.document if article.plain_json else None,
             )
             if errors:
                 raise SourceError(
@@ -413,14 +495,15 @@ def build_site(
     (power-cut safety; renames alone already make every file old-or-new).
     """
     report = SiteReport()
+    _site_files.clear()
     found = find_sources(sources)
     outdir.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(outdir)
     site_path = find_site_file(found[0]) if found else None
-    site = load_site(site_path) if site_path is not None else None
-    template = site_template(site, site_path) if site is not None else None
-    global_fp = fingerprint(site_path, template)
     old_state = read_state(outdir)
+    site = _site_info(site_path, None if force else old_state.get("site"))
+    template = Path(site["template"]) if site is not None and site["template"] else None
+    global_fp = fingerprint(site_path, template)
     old_articles: dict[str, dict[str, Any]] = (
         old_state.get("articles", {})
         if old_state.get("fingerprint") == global_fp and not force
@@ -505,7 +588,7 @@ def build_site(
     ).hexdigest()
     feeds_present = all((outdir / name).is_file() for name in FEED_FILES)
     if site is not None and (feeds_fp != old_state.get("feeds") or not feeds_present or force):
-        checker = _Consistency(site.url, {e["url"].split("#")[0] for _, e in entries})
+        checker = _Consistency(site["url"], {e["url"].split("#")[0] for _, e in entries})
         records = (
             checked
             for record in _records(outdir, [e for _, e in entries])
@@ -513,7 +596,7 @@ def build_site(
         )
         written = write_feeds(
             outdir,
-            SiteMeta(name=site.name, url=site.url, language=site.language),
+            SiteMeta(name=site["name"], url=site["url"], language=site["language"]),
             records,
             now=report.now,
             updated=updated,
@@ -531,6 +614,7 @@ def build_site(
         "fingerprint": global_fp,
         "feeds": feeds_fp,
         "now": report.now.isoformat(),
+        "site": site,
         "articles": dict(sorted(new_articles.items())),
         "findings": [
             {"code": f.code, "message": f.message, "sources": list(f.sources)}
@@ -563,6 +647,9 @@ def _run(tasks: list[Task], jobs: int) -> Iterator[_Outcome]:
         for task in tasks:
             yield _work(task)
         return
+    import collections
+    import concurrent.futures
+
     size = max(1, min(32, len(tasks) // (jobs * 4)))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     window = jobs * 3

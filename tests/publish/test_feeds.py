@@ -10,6 +10,8 @@ from typing import Any
 
 import html5lib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from schema_pub.jsonld import from_nquads, to_nquads
 from schema_pub.publish.feeds import embed, relabel_blank_nodes, xml_text
@@ -227,3 +229,51 @@ def test_blank_node_labels_are_scoped() -> None:
 )
 def test_xml_text(raw: str, escaped: str) -> None:
     assert xml_text(raw) == escaped
+
+
+@pytest.mark.parametrize(
+    "entities",
+    [
+        {},
+        {"https://e.org/#p": {"@id": "https://e.org/#p", "width": 2**70, "height": -(2**64)}},
+        {"https://e.org/#p": {"@id": "https://e.org/#p", "ratio": 1.5, "n": 12, "ok": True}},
+        {"https://e.org/#p": {"name": '\u00e9 \u2028 "q" 12345678901234567890'}},
+    ],
+)
+def test_feed_records_round_trip_exactly(entities: dict[str, Any]) -> None:
+    from schema_pub.publish.feeds import FeedRecord
+
+    record = FeedRecord(
+        slug="a",
+        source="a.md",
+        id="https://e.org/a#article",
+        url="https://e.org/a",
+        headline="H",
+        language="en",
+        date_published=None,
+        date_modified="2025-06-12T10:00:00Z",
+        compact="{}",
+        feed_item="{}",
+        nquads="",
+        atom_entry="<entry/>\n",
+        entities=entities,
+        links=["https://e.org/b"],
+    )
+    back = FeedRecord.from_bytes(record.to_bytes())
+    assert back == record
+    assert json.dumps(back.entities, sort_keys=True) == json.dumps(entities, sort_keys=True)
+    assert record.to_bytes() == back.to_bytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab&<>\"'\n\r\t\x00\x0b\ufffe\u00e9 ;#")), max_size=16)
+)
+def test_xml_escaping_is_the_standard_librarys(value: str) -> None:
+    from xml.sax.saxutils import escape, quoteattr
+
+    from schema_pub.publish.feeds import xml_attr
+
+    cleaned = "".join(c for c in value if c not in "\x00\x0b\ufffe")
+    assert xml_text(value) == escape(cleaned)
+    assert xml_attr(value) == quoteattr(cleaned)

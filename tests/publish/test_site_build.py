@@ -299,3 +299,31 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
         b"Building" not in piped.stderr
         and b"0 article(s) built, 0 failed, 2 unchanged" in piped.stdout
     )
+
+
+def test_a_rebuild_with_nothing_to_do_loads_neither_models_nor_templates(tmp_path: Path) -> None:
+    make(tmp_path / "c", 3)
+    out = tmp_path / "o"
+    assert build_site([tmp_path / "c"], out).ok
+    script = (
+        "import sys; from pathlib import Path; from schema_pub.publish.site import build_site; "
+        "r = build_site([Path(sys.argv[1])], Path(sys.argv[2])); "
+        "heavy = sorted(m for m in ('pydantic', 'jinja2', 'yaml', 'schema_pub.models', "
+        "'schema_pub.validate') if m in sys.modules); "
+        "print(len(r.skipped), len(r.built), r.feeds_written, heavy)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "c"), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.strip() == "3 0 [] []"
+    # a changed site configuration is read again, and every article rebuilt
+    site = tmp_path / "c" / "site.yaml"
+    site.write_text(site.read_text().replace("name: Example News", "name: Other News", 1))
+    report = build_site([tmp_path / "c"], out)
+    assert len(report.built) == 3
+    assert "Other News" in (out / "atom.xml").read_text()
