@@ -7,7 +7,7 @@ the line and column (from the JSON path) and collects them into a report.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -61,7 +61,19 @@ class Finding:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def located(self, *, file: str | None, line: int | None, column: int | None) -> Finding:
-        return replace(self, file=file, line=line, column=column)
+        # what dataclasses.replace does, without its look at every field (once per finding)
+        return Finding(
+            self.code,
+            self.rule,
+            self.severity,
+            self.message,
+            self.path,
+            self.hint,
+            file,
+            line,
+            column,
+            self.extra,
+        )
 
     @property
     def json_path(self) -> str:

@@ -138,10 +138,13 @@ def check_documents(
 ) -> list[Finding]:
     """Run the layers over the documents of one file; return its findings, sorted."""
     layers = active_layers(options)
+    frozen_ids: frozenset[str] | None = None
     if len(documents) == 1:
-        frozen_ids = documents[0].page_ids
-        if not frozen_ids and documents[0].data is not None:
-            frozen_ids = frozenset(syntax.collect_ids(documents[0].data))
+        # A lone document's page is itself: its @ids, collected when a layer asks
+        # (a document from syntax.parse works them out on first read).
+        only = documents[0]
+        if only.page_ids_known() and not only.page_ids and only.data is not None:
+            only.page_ids = frozenset(syntax.collect_ids(only.data))
     else:
         page_ids: set[str] = set()
         for doc in documents:
@@ -152,7 +155,8 @@ def check_documents(
         frozen_ids = frozenset(page_ids)
     timed_out = False
     for doc in documents:
-        doc.page_ids = frozen_ids
+        if frozen_ids is not None:
+            doc.page_ids = frozen_ids
         doc.page_text = page_text
         doc.options = {"profile": options.profile}
         if doc.data is None or timed_out:

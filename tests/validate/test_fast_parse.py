@@ -17,6 +17,7 @@ import math
 import re
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,8 @@ from schema_pub.validate.layers.syntax import (
     _fast_load,
     _json_load,
     _orjson_load,
+    _proved_by_dumps,
+    _proved_by_walk,
     collect_ids,
     parse,
     scan,
@@ -285,3 +288,85 @@ def test_declined_fast_path_leaves_ids_alone() -> None:
     assert fast('{"@id": "#a", "n": 1, "n": 2}', encoded=True) is None
     assert _orjson_load('[{"@id": "#a", "n": 1}, 9007199254740993]', None, 256, ids) is None
     assert ids == set()
+
+
+# --------------------------------------------------------------------------- the dumps proof
+
+
+def loads_or_none(source: str | bytes) -> tuple[Any] | None:
+    try:
+        return (orjson.loads(source),)
+    except orjson.JSONDecodeError:
+        return None
+
+
+@settings(max_examples=600, deadline=None)
+@given(json_text(), st.sampled_from([256, 300, 3]))
+def test_dumps_proof_accepts_only_what_the_walk_accepts(text: str, max_depth: int) -> None:
+    for source in (text, text.encode("utf-8", "surrogatepass")):
+        loaded = loads_or_none(source)
+        if loaded is None:
+            continue
+        if _proved_by_dumps(source, loaded[0], max_depth):
+            raw = source if isinstance(source, bytes) else None
+            assert _proved_by_walk(text, raw, loaded[0], max_depth), source
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.floats(allow_nan=False, allow_infinity=False).filter(lambda x: abs(x) >= 2.0**63),
+)
+def test_orjson_writes_big_floats_with_an_exponent(value: float) -> None:
+    # The dumps proof finds the floats the walk declines by this "e+".
+    assert b"e+" in orjson.dumps(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON_VALUES, st.sampled_from(["compact", "indented", "indented+newline"]))
+def test_what_orjson_wrote_parses_at_once(value: Any, form: str) -> None:
+    try:
+        raw = orjson.dumps(value, option=0 if form == "compact" else orjson.OPT_INDENT_2)
+    except orjson.JSONEncodeError:
+        return  # beyond 64-bit integers: orjson cannot write them
+    if form == "indented+newline":
+        raw += b"\n"
+    parsed = parse(raw, file="a.json")
+    text = raw.decode("utf-8")
+    reference = parse(text, file="a.json")  # the same text, read as text
+    assert [f.code for f in parsed.findings] == [f.code for f in reference.findings]
+    assert typed(parsed.document.data) == typed(reference.document.data)
+    assert parsed.document.page_ids == reference.document.page_ids
+    if parsed.document.data is not None:
+        assert parsed.document.page_ids == frozenset(collect_ids(parsed.document.data))
+
+
+def test_bytes_document_locates_without_decoding_first() -> None:
+    raw = '{\n  "@id": "#a",\n  "name": "é",\n  "list": [1, {"@id": "#b", "x": 2}]\n}'.encode()
+    parsed = parse(raw, file="a.json", origin=(3, 5))
+    reference = parse(raw.decode("utf-8"), file="a.json", origin=(3, 5))
+    document = parsed.document
+    assert not document.page_ids_known()
+    assert document.page_ids == {"#a", "#b"}
+    assert document.locate is not None and reference.document.locate is not None
+    for path in [(), ("@id",), ("name",), ("list", 1, "x"), ("missing", 3)]:
+        assert document.locate(path) == reference.document.locate(path), path
+
+
+@pytest.mark.parametrize(
+    ("text", "proved"),
+    [
+        ('{"a": "2024-05-01T09:30:00+02:00"}', True),  # a "+" that is no exponent
+        ('["+1", "a+b", "+"]', True),
+        ('{"a": "Google+"}', False),  # "e+" in a string: the walk decides
+        ("[1e20]", False),  # a float orjson writes 1e+20
+        ("[9.3e18]", False),
+        ("[1.5e-7, 1e15]", True),
+        ("[9007199254740992]", False),  # 2^53: OPT_STRICT_INTEGER refuses it
+        ('{"a": "\\u0022"}', False),  # the count cannot tell: the walk decides
+        ('{"a": 1, "a": 2}', False),
+    ],
+)
+def test_dumps_proof_cases(text: str, proved: bool) -> None:
+    for source in (text, text.encode("utf-8")):
+        assert _proved_by_dumps(source, orjson.loads(source), 256) is proved
+    assert assert_agrees_with_exact_paths(text) or not proved

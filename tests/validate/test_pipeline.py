@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from schema_pub.validate import Options, Severity, iter_validate, validate, validate_data
-from schema_pub.validate.pipeline import active_layers, collect_ids
+from schema_pub.validate.document import Document
+from schema_pub.validate.pipeline import active_layers, check_documents, collect_ids
 from schema_pub.validate.rules import layer_module
 
 ARTICLE = b"""{
@@ -150,3 +151,48 @@ def test_deselected_codes_are_dropped_and_overrides_applied(tmp_path: Path) -> N
         ("SP008", "warning"),
         ("SP003", "info"),
     ]
+
+
+# -- page_ids: given, or worked out from the data when first read ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (frozenset({"#x"}), {"#x"}),
+        (frozenset(), set()),  # given empty stays empty: the pipeline fills it in
+        (None, {"#a", "#b"}),  # None: the @ids the data declares
+    ],
+)
+def test_document_page_ids(given: frozenset[str] | None, expected: set[str]) -> None:
+    data = {"@id": "#a", "@graph": [{"@id": "#b", "name": "B"}, {"@id": "#c"}]}
+    document = Document(data, page_ids=given)
+    assert document.page_ids_known() is (given is not None)
+    assert document.page_ids == expected
+    assert document.page_ids_known()
+    document.page_ids = frozenset({"#z"})
+    assert document.page_ids == {"#z"}
+
+
+def test_document_without_data_declares_nothing() -> None:
+    assert Document(None, page_ids=None).page_ids == frozenset()
+
+
+@pytest.mark.parametrize("given", [frozenset(), None], ids=["empty", "lazy"])
+def test_lone_document_page_is_its_own_ids(given: frozenset[str] | None) -> None:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": "#a",
+        "author": {"@id": "#b"},
+    }
+    document = Document(data, page_ids=given)
+    check_documents([document], [], name=None, options=Options())
+    assert document.page_ids == {"#a"}
+
+
+def test_blocks_of_a_page_share_their_ids() -> None:
+    first = Document({"@id": "#a", "name": "A"}, block=0, page_ids=None)
+    second = Document({"@id": "#b", "name": "B"}, block=1, page_ids=None)
+    check_documents([first, second], [], name=None, options=Options())
+    assert first.page_ids == second.page_ids == {"#a", "#b"}

@@ -16,6 +16,7 @@ from schema_pub.validate.layers.syntax import (
     _fast_load,
     _max_nesting,
     parse,
+    path_offset,
     scan,
     sniff_utf16_32,
 )
@@ -270,13 +271,25 @@ def test_scanner_reads_what_json_writes(value: Any, ascii_only: bool, indent: bo
     assert parsed.document.data == value or (value is None and parsed.document.data is None)
 
 
+def has_inf(value: Any) -> bool:
+    if isinstance(value, float):
+        return value in (float("inf"), float("-inf"))
+    if isinstance(value, dict):
+        return any(has_inf(item) for item in value.values())
+    if isinstance(value, list):
+        return any(has_inf(item) for item in value)
+    return False
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet='{}[],:"\\ 0123456789.eE+-tfnaulrsNIy/*\n\t\u00e9', max_size=40))
 def test_scanner_never_crashes_and_agrees_with_the_standard_library(text: str) -> None:
     parsed = parse(text.encode("utf-8"))
     try:
         expected = json.loads(text, parse_constant=lambda name: None)
-        strict_ok = "NaN" not in text and "Infinity" not in text
+        # json.loads reads a number beyond a double (1E310) as inf; RFC 8259 does not
+        # (SP010): such a text is not one the strict reading must accept
+        strict_ok = "NaN" not in text and "Infinity" not in text and not has_inf(expected)
     except (ValueError, RecursionError):
         expected, strict_ok = None, False
     errors = [f for f in parsed.findings if f.severity is Severity.ERROR]
@@ -308,3 +321,62 @@ def test_locator_agrees_with_the_scanner(value: Any, indent: bool) -> None:
 )
 def test_parse_collects_the_ids_on_either_path(raw: bytes) -> None:
     assert parse(raw).document.page_ids == {"a", "b"}
+
+
+# -- one location at a time, for texts known to be valid JSON without duplicate keys ---------
+
+
+def all_paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path of ``value``, and beside each some that lead nowhere."""
+    out: list[tuple[Any, ...]] = [prefix, (*prefix, "missing"), (*prefix, 0), (*prefix, 99)]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out.extend(all_paths(item, (*prefix, key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out.extend(all_paths(item, (*prefix, i)))
+        out.append((*prefix, -1))
+    return out
+
+
+SPACED = st.sampled_from([None, (",", ":"), (", ", ": "), (" ,\n", " :\t")])
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES, st.sampled_from([None, 0, 2]), SPACED, st.booleans(), st.booleans())
+def test_one_location_agrees_with_the_whole_map(
+    value: Any, indent: int | None, separators: Any, ascii_only: bool, padded: bool
+) -> None:
+    text = json.dumps(value, ensure_ascii=ascii_only, indent=indent, separators=separators)
+    if padded:
+        text = f" \n\t{text}\r\n "
+    index = LineIndex(text, (4, 7))
+    whole = PathLocator(text, index)
+    for path in all_paths(value):
+        # what the exact locator answers for its first lookups
+        start = path_offset(text, path)
+        offset = len(text[start:]) - len(text[start:].lstrip(" \t\n\r")) + start
+        assert index.position(offset) == whole(path), path
+    paths = all_paths(value)
+    for order in (paths, paths[::-1]):  # one locator remembers what it read before
+        each = PathLocator(text, index, exact=True)
+        for path in order:
+            assert each(path) == whole(path), path
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "offset"),
+    [
+        ('{"a": [], "b": 1}', ("a", 0), 7),  # the slot of an empty array's first item
+        ('{"a": [], "b": 1}', ("a", 0, "x"), 7),
+        ('{"a": [1, 2]}', ("a", 2), 1),  # no third item: the key "a"
+        ('{"a\\"b": {"c": "]}"}, "d": 2}', ("d",), 22),  # brackets in strings are text
+        ('{"a\\u0062": 1}', ("ab",), 1),  # keys are compared decoded
+        ('[{"x": 1}, "[", {"y": [2, {"z": 3}]}]', (2, "y", 1, "z"), 27),
+        ('"text"', ("a",), 0),
+        ("  7", (0,), 2),
+    ],
+)
+def test_path_offset_cases(text: str, path: tuple[Any, ...], offset: int) -> None:
+    assert path_offset(text, path) == offset
+    assert LineIndex(text).position(offset) == PathLocator(text, LineIndex(text))(path)

@@ -92,6 +92,7 @@ class Node:
     __slots__ = (
         "_complete",
         "_props",
+        "_type_path",
         "children",
         "extra",
         "id",
@@ -101,7 +102,6 @@ class Node:
         "parent_prop",
         "path",
         "plan",
-        "type_path",
         "types",
     )
 
@@ -120,8 +120,8 @@ class Node:
         self.id: str | None = None
         #: Type names in document order (schema.org local names or foreign IRIs).
         self.types: tuple[str, ...] = ()
-        #: Path of each type value (same order as ``types``).
-        self.type_path: tuple[JsonPath, ...] = ()
+        #: Path of each type value (see ``type_path``); None: the plan's type key.
+        self._type_path: tuple[JsonPath, ...] | None = ()
         #: Property name -> the key of ``obj`` that spells it (first one); shared
         #: with the key plan (and never written to) when the reader had one.
         self.keys: dict[str, str] = plan.keys if plan is not None else {}
@@ -131,8 +131,21 @@ class Node:
         self.children: dict[int, Node | str] | None = None
         #: The reader's plan for this object's keys, when it had one (see _KeyPlan).
         self.plan = plan
-        self._props: dict[str, list[Value]] = {}
+        self._props: dict[str, list[Value]] | None = None  # made on first use
         self._complete = False
+
+    @property
+    def type_path(self) -> tuple[JsonPath, ...]:
+        """Path of each type value (same order as ``types``)."""
+        paths = self._type_path
+        if paths is None:
+            assert self.plan is not None and self.plan.type_key is not None
+            paths = self._type_path = ((*self.path, self.plan.type_key),)
+        return paths
+
+    @type_path.setter
+    def type_path(self, paths: tuple[JsonPath, ...]) -> None:
+        self._type_path = paths
 
     def names(self) -> list[str]:
         """Names of the properties the node writes (before looking at the values)."""
@@ -161,7 +174,10 @@ class Node:
 
     def values(self, name: str) -> list[Value]:
         """The values of one property, built on first use."""
-        cached = self._props.get(name)
+        props = self._props
+        if props is None:
+            props = self._props = {}
+        cached = props.get(name)
         if cached is not None or self._complete:
             return cached or []
         values: list[Value] = []
@@ -177,7 +193,7 @@ class Node:
             for extra_name, _, extra_values in self.extra:
                 if extra_name == name:
                     values.extend(extra_values)
-        self._props[name] = values
+        props[name] = values
         return values
 
     @property
@@ -186,9 +202,9 @@ class Node:
         if not self._complete:
             for name in self.names():
                 self.values(name)
-            self._props = {k: v for k, v in self._props.items() if v}
+            self._props = {k: v for k, v in (self._props or {}).items() if v}
             self._complete = True
-        return self._props
+        return self._props  # type: ignore[return-value]
 
     @property
     def prop_paths(self) -> dict[str, JsonPath]:
@@ -205,6 +221,8 @@ class Node:
         if key is None:
             return bool(self.extra) and bool(self.values(prop))
         raw = self.obj[key]
+        if type(raw) is str:
+            return True  # the commonest value: one literal, whatever else the node holds
         if self.extra:
             return bool(self.values(prop))
         if type(raw) is list:
@@ -234,6 +252,42 @@ class Node:
             return None
         raw = self.obj[key]
         return raw if type(raw) in _SCALARS else None
+
+    def targets(self, prop: str) -> list[Node | str]:
+        """The embedded nodes and the ``@id`` references among a property's values, in
+        order (what ``values`` holds of kinds NODE and REF), without building values
+        when the property is one plain JSON value."""
+        key = self.keys.get(prop)
+        if key is not None and not self.extra:
+            raw = self.obj[key]
+            kind = type(raw)
+            children = self.children
+            if kind is list:
+                out: list[Node | str] = []
+                for item in raw:
+                    item_kind = type(item)
+                    if item_kind is dict and children is not None:
+                        child = children.get(id(item))
+                        if child is None:
+                            break  # a value object, a list object: the general reading
+                        out.append(child)
+                    elif item is not None and item_kind not in _SCALARS:
+                        break
+                else:
+                    return out
+            elif kind is dict:
+                child = children.get(id(raw)) if children is not None else None
+                if child is not None:
+                    return [child]
+            else:
+                return []  # a literal or null
+        elif key is None and not self.extra:
+            return []
+        return [
+            value.node if value.node is not None else value.raw
+            for value in self.values(prop)
+            if value.kind == NODE or value.kind == REF
+        ]
 
     def first(self, prop: str) -> Value | None:
         values = self.values(prop)
@@ -359,7 +413,19 @@ _SCALARS = (str, int, float, bool)
 
 
 class _Reader:
-    __slots__ = ("dropped", "facts", "graph", "ids", "nodes", "problems", "scope")
+    __slots__ = (
+        "by_id",
+        "dropped",
+        "facts",
+        "general",
+        "graph",
+        "ids",
+        "nodes",
+        "plain_plans",
+        "plain_resolve",
+        "problems",
+        "scope",
+    )
 
     def __init__(self, graph: Graph, scope: Scoper) -> None:
         self.graph = graph
@@ -371,6 +437,14 @@ class _Reader:
         self.ids = graph.ids
         self.dropped = graph.dropped
         self.problems = graph.problems
+        #: The last resolver met that has key plans and no scoped contexts, and its
+        #: plans: node objects read under it go straight to :meth:`planned`.
+        self.plain_resolve: Resolver | None = None
+        self.plain_plans: _Plans = {}
+        #: Graph.by_id, built on the way while every node object has a plan (each
+        #: node's types and keys are then known before its children are read).
+        self.by_id: dict[str, Node] = {}
+        self.general = False
 
     def top(self, data: Any, resolve: Resolver) -> None:
         if isinstance(data, list):
@@ -393,12 +467,18 @@ class _Reader:
             resolve = self.scope(obj["@context"], resolve)
             if not top:
                 self.graph.contexts.append((obj["@context"], (*path, "@context")))
+        elif resolve is self.plain_resolve:
+            plan = self.plain_plans.get(tuple(obj))
+            if plan is not None:
+                return self.planned(obj, path, resolve, parent, parent_prop, top, plan)
         facts = self.facts.get(id(resolve))
         if facts is None or facts[0] is not resolve:
             facts = (resolve, _scoped_of(resolve), _plans_of(resolve))
             self.facts[id(resolve)] = facts
         plans = facts[2]
         if plans is not None and not facts[1]:
+            self.plain_resolve = resolve
+            self.plain_plans = plans
             spelling = tuple(obj)
             plan = plans.get(spelling)
             if plan is None:
@@ -407,6 +487,7 @@ class _Reader:
                     plans[spelling] = plan
             if plan is not None:
                 return self.planned(obj, path, resolve, parent, parent_prop, top, plan)
+        self.general = True  # this node object is read without a plan
         node = Node(path, parent, parent_prop, obj)
         nodes = self.nodes
         index = len(nodes)
@@ -467,17 +548,80 @@ class _Reader:
         if key is not None:
             value = obj[key]
             if type(value) is str:
-                resolved = resolve(value)
-                if resolved is not None and resolved[:1] != "@":
-                    node.types = (resolved,)
-                    node.type_path = ((*path, key),)
+                # one tuple per type name and plan, shared by the nodes that write it
+                types = plan.type_names.get(value)
+                if types is None:
+                    resolved = resolve(value)
+                    types = (resolved,) if resolved is not None and resolved[:1] != "@" else ()
+                    if len(plan.type_names) < 256:
+                        plan.type_names[value] = types
+                if types:
+                    node.types = types
+                    node._type_path = None  # the path of the plan's type key, when asked
             else:
                 self.types(node, value, (*path, key), resolve)
+        if node.id is not None and (node.types or plan.keys) and node.id not in self.by_id:
+            self.by_id[node.id] = node  # as Graph.by_id() would take it, in document order
+        children = node.children
         for key, name in plan.props:
             value = obj[key]
             kind = type(value)
-            if kind is dict or kind is list:
+            if kind is list:
+                # What scan does with a list, with its commonest items read here:
+                # scalars (nothing to find), references and node objects.
+                kpath: JsonPath | None = None
+                for i, item in enumerate(value):
+                    item_kind = type(item)
+                    if item_kind is dict:
+                        size = len(item)
+                        if size == 1:
+                            ref = item.get("@id")
+                            if type(ref) is str:
+                                if children is None:
+                                    children = node.children = {}
+                                children[id(item)] = ref
+                                continue
+                        elif (
+                            size > 3
+                            and "@value" not in item
+                            and "@list" not in item
+                            and "@set" not in item
+                        ):
+                            if kpath is None:
+                                kpath = (*path, key)
+                            # node(), without its call when the keys were met before
+                            child_plan = (
+                                self.plain_plans.get(tuple(item))
+                                if resolve is self.plain_resolve and "@context" not in item
+                                else None
+                            )
+                            if child_plan is not None:
+                                child = self.planned(
+                                    item, (*kpath, i), resolve, node, name, False, child_plan
+                                )
+                            else:
+                                child = self.node(item, (*kpath, i), resolve, node, name)
+                            if child is not None:
+                                if children is None:
+                                    children = node.children = {}
+                                children[id(item)] = child
+                            continue
+                    elif item_kind is not list:
+                        continue
+                    if kpath is None:
+                        kpath = (*path, key)
+                    self.scan(item, (*kpath, i), resolve, node, name)
+                    children = node.children
+            elif kind is dict:
+                if len(value) == 1:
+                    ref = value.get("@id")
+                    if type(ref) is str:  # the commonest reference: {"@id": "..."}
+                        if children is None:
+                            children = node.children = {}
+                        children[id(value)] = ref
+                        continue
                 self.scan(value, (*path, key), resolve, node, name)
+                children = node.children
         says_something = bool(node.types or plan.keys)
         if says_something:
             if node.id is not None:
@@ -655,7 +799,16 @@ class _Reader:
                     and "@list" not in item
                     and "@set" not in item
                 ):
-                    self.node(item, (*vpath, i), resolve, None, None)  # a node, as below
+                    # a node, as below (node() without its call for keys met before)
+                    plan = (
+                        self.plain_plans.get(tuple(item))
+                        if resolve is self.plain_resolve and "@context" not in item
+                        else None
+                    )
+                    if plan is not None:
+                        self.planned(item, (*vpath, i), resolve, None, None, False, plan)
+                    else:
+                        self.node(item, (*vpath, i), resolve, None, None)
                 else:
                     self.loose(item, (*vpath, i), resolve)
         elif isinstance(value, dict):
@@ -684,17 +837,34 @@ def _maps_of(resolve: Resolver) -> frozenset[str]:
 class _KeyPlan:
     """What the keys of one node object mean, for a resolver with a plan cache."""
 
-    __slots__ = ("derived", "graph_keys", "id_key", "keys", "props", "type_key")
+    __slots__ = (
+        "derived",
+        "graph_keys",
+        "id_key",
+        "keys",
+        "last_derived",
+        "last_types",
+        "props",
+        "type_key",
+        "type_names",
+    )
 
     def __init__(self) -> None:
         #: What a later layer works out once for all objects spelt with these keys
         #: (the vocabulary layer: its checks, by types and Role parent).
         self.derived: dict[Any, Any] = {}
+        #: The layer's last plain entry of ``derived``, by identity of the types tuple
+        #: (nodes of one plan and type share one tuple): no lookup for the next node.
+        self.last_types: tuple[str, ...] | None = None
+        self.last_derived: Any = None
         self.keys: dict[str, str] = {}
         self.props: tuple[tuple[str, str], ...] = ()
         self.id_key: str | None = None
         self.type_key: str | None = None
         self.graph_keys: tuple[str, ...] = ()
+        #: A type name written as one string -> the node's types (under this plan's
+        #: resolver, which is fixed: plans belong to one term table).
+        self.type_names: dict[str, tuple[str, ...]] = {}
 
 
 _Plans = dict[tuple[str, ...], "_KeyPlan | None"]
@@ -780,5 +950,8 @@ def read(data: Any, resolve: Resolver, scope: Scoper, *, mode: str) -> Graph:
     way (at the top or in a nested node object) is applied with ``scope``.
     """
     graph = Graph(mode=mode)
-    _Reader(graph, scope).top(data, resolve)
+    reader = _Reader(graph, scope)
+    reader.top(data, resolve)
+    if not reader.general:
+        graph._by_id = reader.by_id
     return graph

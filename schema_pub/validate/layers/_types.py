@@ -26,3 +26,16 @@ def ancestors_of(vocab: Vocabulary, types: tuple[str, ...]) -> frozenset[str]:
     if len(_ANCESTORS) < 10_000:
         _ANCESTORS[types] = result
     return result
+
+
+_DEFAULT: list[Vocabulary] = []
+
+
+def default_vocab() -> Vocabulary:
+    """The bundled vocabulary (imported on first use, then kept without an import
+    statement per call, which costs more than the layers' work on a small node)."""
+    if not _DEFAULT:
+        from schema_pub.vocab import load
+
+        _DEFAULT.append(load())
+    return _DEFAULT[0]

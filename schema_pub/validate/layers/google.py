@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from schema_pub.validate.document import Document
 from schema_pub.validate.findings import Finding, Rule, Severity
 from schema_pub.validate.layers._graph import LITERAL, NODE, REF, Graph, Node, Value
-from schema_pub.validate.layers._types import ANCESTORS, ancestors_of
+from schema_pub.validate.layers._types import ANCESTORS, ancestors_of, default_vocab
 
 if TYPE_CHECKING:
     from schema_pub.vocab import Vocabulary
@@ -200,18 +200,6 @@ def _name_verdict(name: str) -> int:
     return verdict
 
 
-def _types_of(vocab: Vocabulary, node: Node) -> frozenset[str]:
-    return ancestors_of(vocab, node.types)
-
-
-def _resolve(value: Value, by_id: dict[str, Node]) -> Node | None:
-    if value.kind == NODE:
-        return value.node
-    if value.kind == REF and isinstance(value.raw, str):
-        return by_id.get(value.raw)
-    return None
-
-
 def _parse_datetime(text: str) -> datetime | None:
     stripped = text.strip()
     if stripped.endswith("Z"):
@@ -243,6 +231,65 @@ def _pixels(image: Node, prop: str) -> int | None:
     return None
 
 
+_ARTICLE = 1
+_IMAGE = 2
+#: Types tuple -> which of the checks apply (_ARTICLE, _IMAGE bits).
+_KINDS: dict[tuple[str, ...], int] = {}
+
+
+def _kind_of(vocab: Vocabulary, types: tuple[str, ...]) -> int:
+    ancestors = ancestors_of(vocab, types)
+    kind = (_ARTICLE if "Article" in ancestors else 0) | (
+        _IMAGE if "ImageObject" in ancestors else 0
+    )
+    if len(_KINDS) < 10_000:
+        _KINDS[types] = kind
+    return kind
+
+
+_DATE_ONLY = 1
+_NO_ZONE = 2
+_ZONED = 3
+#: Date string -> (stripped, parsed or None, _DATE_ONLY / _NO_ZONE / _ZONED); the same
+#: dates come back on every article of a day.
+_DATES: dict[str, tuple[str, datetime | None, int]] = {}
+
+
+def _date_facts(raw: str) -> tuple[str, datetime | None, int]:
+    text = raw.strip()
+    when = _parse_datetime(text)
+    if not _HAS_TIME_RE.search(text):
+        zone = _DATE_ONLY
+    elif not _HAS_ZONE_RE.search(text):
+        zone = _NO_ZONE
+    else:
+        zone = _ZONED
+    facts = (text, when, zone)
+    if len(_DATES) < 10_000:
+        _DATES[raw] = facts
+    return facts
+
+
+_SIZE_OK = 0
+_SIZE_SMALL = 1
+_SIZE_RATIO = 2
+#: (width, height) -> _SIZE_SMALL and _SIZE_RATIO bits; sites use a few image sizes.
+_SIZES: dict[tuple[int, int], int] = {}
+
+
+def _size_verdict(width: int, height: int) -> int:
+    verdict = _SIZE_SMALL if width * height < MIN_PIXELS else _SIZE_OK
+    ratio = width / height
+    for preferred in _RATIOS:
+        if abs(ratio - preferred) <= preferred / 50:
+            break
+    else:
+        verdict |= _SIZE_RATIO
+    if len(_SIZES) < 10_000:
+        _SIZES[(width, height)] = verdict
+    return verdict
+
+
 class _Checker:
     def __init__(self, vocab: Vocabulary, graph: Graph) -> None:
         self.vocab = vocab
@@ -252,76 +299,95 @@ class _Checker:
     def run(self) -> list[Finding]:
         out: list[Finding] = []
         vocab = self.vocab
-        known = ANCESTORS  # ancestors_of's memo, read without a call per node
+        kinds = _KINDS
         for node in self.graph.nodes:
-            types = known.get(node.types)
-            if types is None:
-                types = ancestors_of(vocab, node.types)
-            if "Article" in types and (node.parent is None or node.parent_prop in _MAIN_PROPS):
-                out.extend(self.article(node))
-            if "ImageObject" in types and (node.extra or not _LICENCE_SET.isdisjoint(node.keys)):
-                out.extend(self.licensed_image(node))
+            kind = kinds.get(node.types)
+            if kind is None:
+                kind = _kind_of(vocab, node.types)
+            if not kind:
+                continue
+            if kind & _ARTICLE and (node.parent is None or node.parent_prop in _MAIN_PROPS):
+                self.article(node, out)
+            if kind & _IMAGE and (node.extra or not _LICENCE_SET.isdisjoint(node.keys)):
+                self.licensed_image(node, out)
         return out
 
     # Article
 
-    def article(self, node: Node) -> Iterator[Finding]:
-        kind = next((t for t in node.types if ":" not in t), "Article")
+    def article(self, node: Node, out: list[Finding]) -> None:
+        has = node.has
         for prop in RECOMMENDED:
-            if not node.has(prop):
-                yield MISSING_RECOMMENDED(
-                    f"the {kind} has no {prop!r}, which Google recommends",
-                    path=node.path,
-                    property=prop,
+            if not has(prop):
+                kind = next((t for t in node.types if ":" not in t), "Article")
+                out.append(
+                    MISSING_RECOMMENDED(
+                        f"the {kind} has no {prop!r}, which Google recommends",
+                        path=node.path,
+                        property=prop,
+                    )
                 )
-        for value in node.values("author"):
-            yield from self.author(value)
-        yield from self.dates(node)
-        yield from self.images(node)
+        if "author" in node.keys or node.extra:
+            for value in node.values("author"):
+                self.author(value, out)
+        self.dates(node, out)
+        if "image" in node.keys or node.extra:
+            self.images(node, out)
 
-    def author(self, value: Value) -> Iterator[Finding]:
-        if value.kind == LITERAL:
-            yield AUTHOR_TYPE(
-                "the author is plain text; Google reads a Person or an Organization",
-                path=value.path,
-                hint='write {"@type": "Person", "name": ..., "url": ...}',
+    def author(self, value: Value, out: list[Finding]) -> None:
+        kind = value.kind
+        if kind == LITERAL:
+            out.append(
+                AUTHOR_TYPE(
+                    "the author is plain text; Google reads a Person or an Organization",
+                    path=value.path,
+                    hint='write {"@type": "Person", "name": ..., "url": ...}',
+                )
             )
             return
-        author = _resolve(value, self.by_id)
+        if kind == NODE:
+            author = value.node
+        elif kind == REF and type(value.raw) is str:
+            author = self.by_id.get(value.raw)
+        else:
+            author = None
         if author is None:
             return
-        types = _types_of(self.vocab, author)
+        types = ANCESTORS.get(author.types)
+        if types is None:
+            types = ancestors_of(self.vocab, author.types)
         if "Role" in types:
-            inner = author.values(author.parent_prop or "author")
-            for v in inner:
-                yield from self.author(v)
+            for inner in author.values(author.parent_prop or "author"):
+                self.author(inner, out)
             return
         is_person = "Person" in types
         if not is_person and "Organization" not in types:
             shown = ", ".join(author.types) or "an untyped node"
-            yield AUTHOR_TYPE(
-                f"the author is {shown}; Google reads a Person or an Organization",
-                path=value.path,
+            out.append(
+                AUTHOR_TYPE(
+                    f"the author is {shown}; Google reads a Person or an Organization",
+                    path=value.path,
+                )
             )
             return
         name = author.text("name")
         if name is None:
-            yield AUTHOR_NAME_MISSING("the author has no name", path=author.path)
+            out.append(AUTHOR_NAME_MISSING("the author has no name", path=author.path))
         elif is_person:
-            yield from self.author_name(name, author)
+            verdict = _NAME_VERDICTS.get(name)
+            if verdict is None:
+                verdict = _name_verdict(name)
+            if verdict != _NAME_OK:
+                out.extend(self.author_name(name, author, verdict))
         if not author.has("url") and not author.has("sameAs"):
-            yield AUTHOR_LINK_MISSING(
-                "the author has neither url nor sameAs",
-                path=author.path,
-                hint="link a profile page (url) or an authority record (sameAs)",
+            out.append(
+                AUTHOR_LINK_MISSING(
+                    "the author has neither url nor sameAs",
+                    path=author.path,
+                    hint="link a profile page (url) or an authority record (sameAs)",
+                )
             )
 
-    def author_name(self, name: str, author: Node) -> Iterator[Finding]:
-        verdict = _NAME_VERDICTS.get(name)
-        if verdict is None:
-            verdict = _name_verdict(name)
-        if verdict == _NAME_OK:
-            return
+    def author_name(self, name: str, author: Node, verdict: int) -> Iterator[Finding]:
         path = author.prop_path("name")
         if not author.is_scalar("name"):
             first = author.first("name")
@@ -342,33 +408,39 @@ class _Checker:
                 "honorificPrefix",
             )
 
-    def dates(self, node: Node) -> Iterator[Finding]:
+    def dates(self, node: Node, out: list[Finding]) -> None:
         parsed: dict[str, datetime] = {}
         for prop in ("datePublished", "dateModified"):
             raw = node.scalar(prop)
             if type(raw) is str:  # the common case: one string, its path is the key's
-                path = node.prop_path(prop)
+                path = None
             else:
                 value = node.first(prop)
                 if value is None or value.kind != LITERAL or not isinstance(value.raw, str):
                     continue
                 raw, path = value.raw, value.path
-            text = raw.strip()
-            when = _parse_datetime(text)
+            facts = _DATES.get(raw)
+            if facts is None:
+                facts = _date_facts(raw)
+            text, when, zone = facts
             if when is None:
                 continue  # not ISO 8601: the vocabulary layer reports it
             parsed[prop] = when
-            if not _HAS_TIME_RE.search(text):
-                yield DATE_TIMEZONE(
-                    f"{prop} {text!r} has a date but no time and timezone",
-                    path=path,
-                    hint=f'e.g. "{text}T08:00:00+01:00"',
+            if zone == _DATE_ONLY:
+                out.append(
+                    DATE_TIMEZONE(
+                        f"{prop} {text!r} has a date but no time and timezone",
+                        path=path if path is not None else node.prop_path(prop),
+                        hint=f'e.g. "{text}T08:00:00+01:00"',
+                    )
                 )
-            elif not _HAS_ZONE_RE.search(text):
-                yield DATE_TIMEZONE(
-                    f"{prop} {text!r} has no timezone",
-                    path=path,
-                    hint=f'e.g. "{text}+01:00" or "{text}Z"',
+            elif zone == _NO_ZONE:
+                out.append(
+                    DATE_TIMEZONE(
+                        f"{prop} {text!r} has no timezone",
+                        path=path if path is not None else node.prop_path(prop),
+                        hint=f'e.g. "{text}+01:00" or "{text}Z"',
+                    )
                 )
         published = parsed.get("datePublished")
         modified = parsed.get("dateModified")
@@ -379,70 +451,87 @@ class _Checker:
                 earlier = modified < published  # aware ones compare as instants
             if earlier:
                 value = node.first("dateModified")
-                yield MODIFIED_BEFORE_PUBLISHED(
-                    "dateModified is earlier than datePublished",
-                    path=value.path if value is not None else node.path,
+                out.append(
+                    MODIFIED_BEFORE_PUBLISHED(
+                        "dateModified is earlier than datePublished",
+                        path=value.path if value is not None else node.path,
+                    )
                 )
 
-    def images(self, node: Node) -> Iterator[Finding]:
-        for value in node.values("image"):
-            image = _resolve(value, self.by_id)
+    def images(self, node: Node, out: list[Finding]) -> None:
+        by_id = self.by_id
+        for target in node.targets("image"):
+            image = by_id.get(target) if isinstance(target, str) else target
             if image is None:
                 continue
-            width = _pixels(image, "width")
-            height = _pixels(image, "height")
-            if width is None or height is None:
+            width = image.scalar("width")
+            height = image.scalar("height")
+            if type(width) is not int or type(height) is not int or width <= 0 or height <= 0:
+                # anything but two positive JSON integers: the general reading
+                width = _pixels(image, "width")
+                height = _pixels(image, "height")
+                if width is None or height is None:
+                    continue
+            verdict = _SIZES.get((width, height))
+            if verdict is None:
+                verdict = _size_verdict(width, height)
+            if verdict == _SIZE_OK:
                 continue
-            if width * height < MIN_PIXELS:
-                yield IMAGE_TOO_SMALL(
-                    f"the image is {width}x{height} = {width * height:,} pixels, fewer "
-                    f"than Google's {MIN_PIXELS:,}",
-                    path=image.path,
+            if verdict & _SIZE_SMALL:
+                out.append(
+                    IMAGE_TOO_SMALL(
+                        f"the image is {width}x{height} = {width * height:,} pixels, fewer "
+                        f"than Google's {MIN_PIXELS:,}",
+                        path=image.path,
+                    )
                 )
-            ratio = width / height
-            for preferred in _RATIOS:
-                if abs(ratio - preferred) <= preferred / 50:
-                    break
-            else:
-                yield IMAGE_ASPECT_RATIOS(
-                    f"the image is {width}x{height}, in none of the aspect ratios "
-                    "16x9, 4x3 and 1x1",
-                    path=image.path,
-                    hint="Google suggests high-resolution images in 16x9, 4x3 and 1x1",
+            if verdict & _SIZE_RATIO:
+                out.append(
+                    IMAGE_ASPECT_RATIOS(
+                        f"the image is {width}x{height}, in none of the aspect ratios "
+                        "16x9, 4x3 and 1x1",
+                        path=image.path,
+                        hint="Google suggests high-resolution images in 16x9, 4x3 and 1x1",
+                    )
                 )
 
     # image licence metadata
 
-    def licensed_image(self, node: Node) -> Iterator[Finding]:
+    def licensed_image(self, node: Node, out: list[Finding]) -> None:
         has = node.has
-        if not (has("license") or has("acquireLicensePage") or has("creditText")) and not has(
+        licensed = has("license")
+        if not (licensed or has("acquireLicensePage") or has("creditText")) and not has(
             "copyrightNotice"
         ):
             return
-        if not node.has("contentUrl"):
-            yield LICENSED_IMAGE_NO_CONTENT_URL(
-                "the image has licence metadata but no contentUrl",
-                path=node.path,
-                hint="add contentUrl: the URL of the image file itself",
+        if not has("contentUrl"):
+            out.append(
+                LICENSED_IMAGE_NO_CONTENT_URL(
+                    "the image has licence metadata but no contentUrl",
+                    path=node.path,
+                    hint="add contentUrl: the URL of the image file itself",
+                )
             )
-        if not (has("creator") or has("creditText") or has("copyrightNotice") or has("license")):
-            yield LICENSED_IMAGE_NO_ATTRIBUTION(
-                "the image has none of creator, creditText, copyrightNotice and license",
-                path=node.path,
+        if not (licensed or has("creator") or has("creditText") or has("copyrightNotice")):
+            out.append(
+                LICENSED_IMAGE_NO_ATTRIBUTION(
+                    "the image has none of creator, creditText, copyrightNotice and license",
+                    path=node.path,
+                )
             )
-        if not node.has("license"):
-            yield LICENSED_IMAGE_NO_LICENSE(
-                "the image has no license; the Licensable badge needs one",
-                path=node.path,
-                hint="add license: the URL of the licence",
+        if not licensed:
+            out.append(
+                LICENSED_IMAGE_NO_LICENSE(
+                    "the image has no license; the Licensable badge needs one",
+                    path=node.path,
+                    hint="add license: the URL of the licence",
+                )
             )
 
 
 def check_graph(graph: Graph, *, vocab: Vocabulary | None = None) -> Iterator[Finding]:
     if vocab is None:
-        from schema_pub.vocab import load
-
-        vocab = load()
+        vocab = default_vocab()
     return iter(_Checker(vocab, graph).run())
 
 

@@ -162,9 +162,18 @@ class _NeedsSlowPath(Exception):
 
 
 def _is_schema_url(url: str) -> bool:
-    from schema_pub.jsonld import is_schema_context_url
+    answer = _SCHEMA_URL_ANSWERS.get(url)
+    if answer is None:
+        from schema_pub.jsonld import is_schema_context_url
 
-    return is_schema_context_url(url)
+        answer = is_schema_context_url(url)
+        if len(_SCHEMA_URL_ANSWERS) < 1024:
+            _SCHEMA_URL_ANSWERS[url] = answer
+    return answer
+
+
+#: Context URL -> whether it names schema.org's context (a site writes one or two).
+_SCHEMA_URL_ANSWERS: dict[str, bool] = {}
 
 
 _SCHEMA_URLS: list[frozenset[str]] = []
@@ -284,7 +293,7 @@ class _Terms:
     costs a dict lookup per key after the first documents.
     """
 
-    __slots__ = ("cache", "plans", "table", "vocab")
+    __slots__ = ("cache", "plans", "resolver", "table", "vocab")
 
     # Read by the reader of _graph for every node object: declared here so that
     # looking them up never fails (a failed getattr costs an exception).
@@ -297,6 +306,8 @@ class _Terms:
         self.cache: dict[str, str | None] = {}
         #: Key plans of the reader (only on the shared schema.org table; see _graph).
         self.plans: dict[tuple[str, ...], Any] | None = None
+        #: ``resolve``, bound once: the reader knows a resolver by its identity.
+        self.resolver: Resolver = self.resolve
 
     def expand_iri(self, key: str) -> str | None:
         entry = self.table.get(key)
@@ -464,12 +475,12 @@ def _fast_terms(ctx: Any, base: _Terms) -> _Terms:
 def _fast_scope(ctx: Any, outer: Resolver) -> Resolver:
     owner = getattr(outer, "__self__", None)
     base = owner if isinstance(owner, _Terms) else _EMPTY_TERMS
-    return _fast_terms(ctx, base).resolve
+    return _fast_terms(ctx, base).resolver
 
 
 def read_fast(data: Any) -> Graph:
     """Read a document on the fast path (raises _NeedsSlowPath when it cannot)."""
-    return read(data, _EMPTY_TERMS.resolve, _fast_scope, mode="fast")
+    return read(data, _EMPTY_TERMS.resolver, _fast_scope, mode="fast")
 
 
 # -- slow path ---------------------------------------------------------------------------

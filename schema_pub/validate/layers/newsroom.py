@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from schema_pub.validate.document import Document
 from schema_pub.validate.findings import Finding, JsonPath, Rule, Severity
 from schema_pub.validate.layers._graph import LITERAL, NODE, REF, Graph, Node, Value
-from schema_pub.validate.layers._types import ANCESTORS, ancestors_of
+from schema_pub.validate.layers._types import ancestors_of, default_vocab
 
 if TYPE_CHECKING:
     from schema_pub.vocab import Vocabulary
@@ -143,7 +143,11 @@ def normalise_text(text: str) -> str:
         for mark, plain in _MARKS:
             if mark in text:  # replacements are never marks: one pass each is enough
                 text = text.replace(mark, plain)
-    return " ".join(text.split()).casefold()
+    # Whitespace is collapsed unless there is nothing to collapse: no whitespace but
+    # single spaces inside (a printable text holds no whitespace but the space).
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
+    return text.casefold()
 
 
 def quote_in_body(quote: str, body: str, *, normalised: bool = False) -> bool:
@@ -155,10 +159,11 @@ def quote_in_body(quote: str, body: str, *, normalised: bool = False) -> bool:
     """
     norm_body = body if normalised else normalise_text(body)
     norm_quote = normalise_text(quote)
-    if ".." in norm_quote or ". ." in norm_quote or "[" in norm_quote:
-        pieces = [p.strip(_EDGE_CHARS) for p in _ELLIPSIS_RE.split(norm_quote)]
-    else:  # no ellipsis can match: the quotation is one piece
-        pieces = [norm_quote.strip(_EDGE_CHARS)]
+    if not (".." in norm_quote or ". ." in norm_quote or "[" in norm_quote):
+        # no ellipsis can match: the quotation is one piece
+        piece = norm_quote.strip(_EDGE_CHARS)
+        return not piece or piece in norm_body
+    pieces = [p.strip(_EDGE_CHARS) for p in _ELLIPSIS_RE.split(norm_quote)]
     pieces = [p for p in pieces if p]
     if not pieces:
         return True
@@ -265,10 +270,6 @@ def _licence_facts(value: str) -> tuple[bool, str | None]:
 # -- the checks --------------------------------------------------------------------------
 
 
-def _types_of(vocab: Vocabulary, node: Node) -> frozenset[str]:
-    return ancestors_of(vocab, node.types)
-
-
 def _licence_strings(value: Value, by_id: dict[str, Node]) -> list[str]:
     if value.kind == LITERAL and isinstance(value.raw, str):
         return [value.raw]
@@ -285,6 +286,27 @@ def _licence_strings(value: Value, by_id: dict[str, Node]) -> list[str]:
     return []
 
 
+_QUOTATION = 1
+_IMAGE = 2
+_PERSON = 4
+#: Types tuple -> which of the checks apply (_QUOTATION, _IMAGE, _PERSON bits).
+_KINDS: dict[tuple[str, ...], int] = {}
+
+
+def _kind_of(vocab: Vocabulary, types: tuple[str, ...]) -> int:
+    ancestors = ancestors_of(vocab, types)
+    kind = 0
+    if "Quotation" in ancestors:
+        kind |= _QUOTATION
+    if "ImageObject" in ancestors or "Photograph" in ancestors:
+        kind |= _IMAGE
+    if "Person" in ancestors:
+        kind |= _PERSON
+    if len(_KINDS) < 10_000:
+        _KINDS[types] = kind
+    return kind
+
+
 class _Checker:
     def __init__(self, vocab: Vocabulary, graph: Graph) -> None:
         self.vocab = vocab
@@ -297,58 +319,66 @@ class _Checker:
         out: list[Finding] = []
         people: list[Node] = []
         vocab = self.vocab
-        known = ANCESTORS  # ancestors_of's memo, read without a call per node
+        kinds = _KINDS
         for node in self.graph.nodes:
-            types = known.get(node.types)
-            if types is None:
-                types = ancestors_of(vocab, node.types)
-            if "Quotation" in types:
-                out.extend(self.quotation(node))
-            if ("ImageObject" in types or "Photograph" in types) and (
-                "license" in node.keys or node.extra
-            ):
-                out.extend(self.cc_image(node))
-            if "Person" in types and node.id is not None:
+            kind = kinds.get(node.types)
+            if kind is None:
+                kind = _kind_of(vocab, node.types)
+            if not kind:
+                continue
+            if kind & _QUOTATION:
+                self.quotation(node, out)
+            if kind & _IMAGE and ("license" in node.keys or node.extra):
+                self.cc_image(node, out)
+            if kind & _PERSON and node.id is not None:
                 people.append(node)
         if len(people) > 1:
             out.extend(self.duplicate_people(people))
         return out
 
-    def quotation(self, node: Node) -> Iterator[Finding]:
+    def quotation(self, node: Node, out: list[Finding]) -> None:
         text = node.text("text")
-        if text is None or not text.strip():
-            yield QUOTE_NO_TEXT("the Quotation has no text", path=node.path)
+        said = text is not None and not text.isspace() and text != ""
+        if not said:
+            out.append(QUOTE_NO_TEXT("the Quotation has no text", path=node.path))
         has = node.has
         if not (has("spokenByCharacter") or has("creator") or has("author")):
-            yield QUOTE_NO_SPEAKER(
-                "the Quotation names no speaker",
-                path=node.path,
-                hint="add spokenByCharacter (a Person or Organization)",
+            out.append(
+                QUOTE_NO_SPEAKER(
+                    "the Quotation names no speaker",
+                    path=node.path,
+                    hint="add spokenByCharacter (a Person or Organization)",
+                )
             )
         if not (has("isBasedOn") or has("citation")):
-            yield QUOTE_NO_SOURCE(
-                "the Quotation names no source",
-                path=node.path,
-                hint="add isBasedOn (the report it comes from) or citation",
+            out.append(
+                QUOTE_NO_SOURCE(
+                    "the Quotation names no source",
+                    path=node.path,
+                    hint="add isBasedOn (the report it comes from) or citation",
+                )
             )
-        if text is None or not text.strip():
+        if not said:
             return
+        assert text is not None
         article = self.article_of(node)
         if article is None:
-            return
-        body = article.text("articleBody")
-        if body is None:
             return
         key = id(article)
         norm_body = self.bodies.get(key)
         if norm_body is None:
+            body = article.text("articleBody")
+            if body is None:
+                return
             norm_body = self.bodies[key] = normalise_text(body)
         if not quote_in_body(text, norm_body, normalised=True):
             value = node.first("text")
-            yield QUOTE_NOT_IN_BODY(
-                f"the quotation {_shorten(text)!r} is not in the article's articleBody",
-                path=value.path if value is not None else node.path,
-                hint="quote the words exactly as the article prints them",
+            out.append(
+                QUOTE_NOT_IN_BODY(
+                    f"the quotation {_shorten(text)!r} is not in the article's articleBody",
+                    path=value.path if value is not None else node.path,
+                    hint="quote the words exactly as the article prints them",
+                )
             )
 
     def article_of(self, node: Node) -> Node | None:
@@ -382,18 +412,23 @@ class _Checker:
             self._articles = (with_body, referred)
         return self._articles
 
-    def cc_image(self, node: Node) -> Iterator[Finding]:
+    def cc_image(self, node: Node, out: list[Finding]) -> None:
         if "license" not in node.keys and not node.extra:
             return
         single = node.scalar("license")
         if type(single) is str:
             # The common case, one licence string: no value objects unless a finding needs one.
-            is_cc, canonical = _licence_facts(single)
+            facts = _LICENCES.get(single)
+            if facts is None:
+                facts = _licence_facts(single)
+            is_cc, canonical = facts
             if not is_cc:
                 return
             if canonical != single:
                 value = node.first("license")
-                yield self.not_canonical(value.path if value else node.path, single, canonical)
+                out.append(
+                    self.not_canonical(value.path if value else node.path, single, canonical)
+                )
         else:
             cc = [
                 (value, text)
@@ -406,18 +441,22 @@ class _Checker:
             for value, text in cc:
                 canonical = _licence_facts(text)[1]
                 if canonical != text:
-                    yield self.not_canonical(value.path, text, canonical)
+                    out.append(self.not_canonical(value.path, text, canonical))
         if not node.has("creator"):
-            yield CC_NO_CREATOR(
-                "the Creative Commons licensed image has no creator",
-                path=node.path,
-                hint="add creator (a Person or Organization with a name)",
+            out.append(
+                CC_NO_CREATOR(
+                    "the Creative Commons licensed image has no creator",
+                    path=node.path,
+                    hint="add creator (a Person or Organization with a name)",
+                )
             )
         if not node.has("creditText"):
-            yield CC_NO_CREDIT(
-                "the Creative Commons licensed image has no creditText",
-                path=node.path,
-                hint='add creditText, e.g. "Photo: Jane Doe / CC BY-SA 3.0"',
+            out.append(
+                CC_NO_CREDIT(
+                    "the Creative Commons licensed image has no creditText",
+                    path=node.path,
+                    hint='add creditText, e.g. "Photo: Jane Doe / CC BY-SA 3.0"',
+                )
             )
 
     @staticmethod
@@ -437,9 +476,13 @@ class _Checker:
             if node.id is None:
                 continue
             name = node.text("name")
-            if not name or not name.strip():
+            if not name:
                 continue
-            key = " ".join(name.split()).casefold()
+            key = _PERSON_KEYS.get(name)
+            if key is None:
+                key = _person_key(name)
+            if not key:
+                continue  # only whitespace
             first = seen.get(key)
             if first is None:
                 seen[key] = (node.id, node)
@@ -453,15 +496,24 @@ class _Checker:
                 )
 
 
+#: Person name -> the form compared (one space, case folded); bylines recur.
+_PERSON_KEYS: dict[str, str] = {}
+
+
+def _person_key(name: str) -> str:
+    key = " ".join(name.split()).casefold()
+    if len(_PERSON_KEYS) < 10_000:
+        _PERSON_KEYS[name] = key
+    return key
+
+
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_graph(graph: Graph, *, vocab: Vocabulary | None = None) -> Iterator[Finding]:
     if vocab is None:
-        from schema_pub.vocab import load
-
-        vocab = load()
+        vocab = default_vocab()
     return iter(_Checker(vocab, graph).run())
 
 

@@ -6,16 +6,21 @@ what is wrong with it, and returns the document with a lazy locator.
 
 Two parsers share the work:
 
-* the fast path is C code. First ``orjson.loads``, followed by one walk over
-  the value that proves the exact paths would read the same thing (the count of
-  ``"`` in the text shows that no key was dropped as a duplicate; integers beyond
-  2^53 and floats that may have been integers beyond 64 bits decline); then, when
-  orjson declines, the C scanner of the standard library with an
-  ``object_pairs_hook`` that notices duplicate keys, run only when cheap tests on
-  the raw text show that it will agree with RFC 8259 (no escaped surrogates,
-  nesting within the limit). Measured on the 8 KB documents of
-  ``benchmarks/bench_layers.py``: ``orjson.loads`` 35 us, with its walk and count
-  about 100 us, ``json.loads`` with the hooks 175 us;
+* the fast path is C code. First ``orjson.loads`` on the bytes themselves (it
+  accepts only UTF-8 without a BOM, so decoding waits until a finding needs a
+  line and column), then a proof that the exact paths would read the same thing:
+  orjson writes the value back (``OPT_STRICT_INTEGER`` refuses integers beyond
+  2^53, big floats show an ``e+``) and the text holds as many ``"`` as what it
+  wrote, or is byte for byte what it wrote (a document orjson wrote, as the
+  publisher's are); when that cannot tell, one walk over the value counts keys and
+  strings (the count of ``"`` in the text shows that no key was dropped as a
+  duplicate; integers beyond 2^53 and floats that may have been integers beyond
+  64 bits decline). When orjson declines, the C scanner of the standard library
+  runs with an ``object_pairs_hook`` that notices duplicate keys, run only when
+  cheap tests on the raw text show that it will agree with RFC 8259 (no escaped
+  surrogates, nesting within the limit). Measured on the 8 KB documents of
+  ``benchmarks/bench_layers.py``: ``orjson.loads`` 35 us, the whole layer about
+  85 us (the walk alone cost about 60), ``json.loads`` with the hooks 175 us;
 * :class:`_Scanner`, our own iterative scanner, runs when the fast path fails or
   declines, and when a finding needs a location. It reports every problem it can
   recover from (trailing commas, NaN, comments, duplicate keys) and stops at the
@@ -630,17 +635,183 @@ def path_offsets(text: str) -> dict[JsonPath, int]:
     return offsets
 
 
+_STRING_AT = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
+_SCALAR_AT = re.compile(r"[^,\]}\s]++")
+_MEMBER_AT = re.compile(r'("[^"\\]*+(?:\\.[^"\\]*+)*+")[ \t\n\r]*+:[ \t\n\r]*+', re.DOTALL)
+#: The space after a value, and the comma and space before the next one if any.
+_AFTER_VALUE = re.compile(r"[ \t\n\r]*+(,[ \t\n\r]*+)?")
+#: Steps over everything but brackets (strings whole, brackets in them included) and
+#: stops at the next bracket outside a string.
+_NEXT_BRACKET = re.compile(
+    r'[^"\[\]{}]*+(?:"[^"\\]*+(?:\\.[^"\\]*+)*+"[^"\[\]{}]*+)*+([\[\]{}])', re.DOTALL
+)
+
+
+def _value_end(text: str, start: int) -> int:
+    """Where the JSON value that starts at ``start`` ends (the text is valid JSON)."""
+    first = text[start]
+    if first == '"':
+        return _STRING_AT.match(text, start).end()  # type: ignore[union-attr]
+    if first != "{" and first != "[":
+        return _SCALAR_AT.match(text, start).end()  # type: ignore[union-attr]
+    depth = 0
+    position = start
+    match = _NEXT_BRACKET.match
+    while True:
+        found = match(text, position)
+        assert found is not None
+        position = found.end()
+        if found.group(1) in "[{":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return position
+
+
+def path_offset(text: str, path: JsonPath) -> int:
+    """The offset :func:`path_offsets` gives the deepest prefix of ``path`` it holds.
+
+    For a text known to be valid JSON without duplicate keys: only the members and
+    items on the way are read, and the containers beside the path are stepped over
+    bracket by bracket, so one location costs a fraction of the whole map.
+    """
+    return _Seeker(text).offset(path)
+
+
+class _Seeker:
+    """:func:`path_offset` with a memory: the members and items of each container are
+    read once, as far as a lookup needed, and later lookups start from there."""
+
+    __slots__ = ("arrays", "objects", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        #: "{" offset -> (key -> (key offset, value offset), where reading resumes
+        #: (a key's quote) or None once the object is read to its end)
+        self.objects: dict[int, tuple[dict[str, tuple[int, int]], list[int | None]]] = {}
+        #: "[" offset -> ((slot, item offset) of each item read, where reading resumes
+        #: as (slot, item offset) or None once the array is read to its end)
+        self.arrays: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int] | None]]] = {}
+
+    def offset(self, path: JsonPath) -> int:
+        text = self.text
+        position = _WS.match(text).end()  # type: ignore[union-attr]
+        best = position
+        for step in path:
+            opening = text[position : position + 1]
+            if opening == "{" and type(step) is str:
+                found = self.member(position, step)
+            elif opening == "[" and type(step) is int and step >= 0:
+                found = self.item(position, step)
+                if found is not None and found[1] < 0:
+                    return found[0]  # an empty array still has the slot of its first item
+            else:
+                return best
+            if found is None:
+                return best
+            best, position = found
+        return best
+
+    def member(self, start: int, step: str) -> tuple[int, int] | None:
+        text = self.text
+        ws = _WS.match
+        table = self.objects.get(start)
+        if table is None:
+            at = ws(text, start + 1).end()  # type: ignore[union-attr]
+            table = ({}, [at if text[at] != "}" else None])
+            self.objects[start] = table
+        entries, resume = table
+        found = entries.get(step)
+        if found is not None:
+            return found
+        at_or_none = resume[0]
+        while at_or_none is not None:
+            at = at_or_none
+            token = _MEMBER_AT.match(text, at)  # the key, its colon, the space after
+            assert token is not None
+            raw_key = token.group(1)
+            if "\\" in raw_key:
+                try:
+                    key = json.loads(raw_key)
+                except ValueError:
+                    key = raw_key[1:-1]
+            else:
+                key = raw_key[1:-1]
+            value = token.end()
+            entries[key] = (at, value)
+            after = _AFTER_VALUE.match(text, _value_end(text, value))
+            assert after is not None
+            at_or_none = after.end() if after.group(1) else None
+            resume[0] = at_or_none
+            if key == step:
+                return at, value
+        return None
+
+    def item(self, start: int, step: int) -> tuple[int, int] | None:
+        """(slot, item offset) of item ``step``; (slot, -1) for the first slot of an
+        empty array."""
+        text = self.text
+        ws = _WS.match
+        table = self.arrays.get(start)
+        if table is None:
+            slot = start + 1  # just after the "[", then after each ","
+            item = ws(text, slot).end()  # type: ignore[union-attr]
+            if text[item] == "]":
+                return (slot, -1) if step == 0 else None
+            table = ([], [(slot, item)])
+            self.arrays[start] = table
+        slots, resume = table
+        while len(slots) <= step and resume[0] is not None:
+            slot, item = resume[0]
+            slots.append((slot, item))
+            after = ws(text, _value_end(text, item)).end()  # type: ignore[union-attr]
+            if text[after] == ",":
+                resume[0] = (after + 1, ws(text, after + 1).end())  # type: ignore[union-attr]
+            else:
+                resume[0] = None
+        return slots[step] if step < len(slots) else None
+
+
 class PathLocator:
-    """Maps JSON paths to (line, column), building the map on first use."""
+    """Maps JSON paths to (line, column), building the map on first use.
 
-    __slots__ = ("_index", "_offsets", "_text")
+    ``text`` may be given as UTF-8 bytes (known to decode), with ``origin`` instead
+    of an index: a document that never needs a location is never decoded. With
+    ``exact`` (the text is valid JSON without duplicate keys) each location is
+    found on its own by :func:`path_offset` instead of mapping every path.
+    """
 
-    def __init__(self, text: str, index: LineIndex) -> None:
-        self._text = text
+    __slots__ = ("_exact", "_index", "_offsets", "_origin", "_raw", "_seeker", "_text")
+
+    def __init__(
+        self,
+        text: str | bytes,
+        index: LineIndex | None = None,
+        origin: tuple[int, int] = (1, 1),
+        *,
+        exact: bool = False,
+    ) -> None:
+        self._raw = text if isinstance(text, bytes) else None
+        self._text = text if isinstance(text, str) else ""
+        self._origin = origin
         self._index = index
+        self._exact = exact
+        self._seeker: _Seeker | None = None
         self._offsets: dict[JsonPath, int] | None = None
 
     def __call__(self, path: JsonPath) -> tuple[int, int] | None:
+        if self._raw is not None:
+            self._text = self._raw.decode("utf-8")
+            self._raw = None
+        if self._index is None:
+            self._index = LineIndex(self._text, self._origin)
+        if self._exact:
+            if self._seeker is None:
+                self._seeker = _Seeker(self._text)
+            start = self._seeker.offset(tuple(path))
+            offset = _WS.match(self._text, start).end()  # type: ignore[union-attr]
+            return self._index.position(offset)
         if self._offsets is None:
             self._offsets = path_offsets(self._text)
         offsets = self._offsets
@@ -755,14 +926,93 @@ def _finite_float(token: str) -> float:
     return value
 
 
-def _orjson_load(text: str, raw: bytes | None, max_depth: int, ids: set[str]) -> tuple[Any] | None:
+def _orjson_load(
+    text: str,
+    raw: bytes | None,
+    max_depth: int,
+    ids: set[str] | None,
+    loaded: tuple[Any] | None = None,
+) -> tuple[Any] | None:
     """Parse with orjson and prove the result is what the exact path would return.
 
     Returns the value in a 1-tuple (the value may be ``None``), or None to decline.
     orjson rejects what RFC 8259 rejects (NaN, trailing commas, lone surrogates,
     doubles that overflow, a BOM), but it keeps the last of duplicate keys
     silently, turns integers beyond 64 bits into floats and nests up to its own
-    limit, so one walk over the result:
+    limit. The proof that none of this happened comes first from orjson itself
+    (:func:`_proved_by_dumps`, all in C) and, when that cannot tell, from one walk
+    over the value (:func:`_proved_by_walk`). When ``ids`` is given, the ``@id``
+    of every object that declares a node is added to it. ``loaded`` is what
+    ``orjson.loads`` already returned for the text, when the caller has it.
+    """
+    if loaded is not None:
+        value = loaded[0]
+    else:
+        try:
+            value = orjson.loads(text if raw is None else raw)
+        except orjson.JSONDecodeError:
+            return None
+    if not _proved_by_dumps(text if raw is None else raw, value, max_depth) and not (
+        _proved_by_walk(text, raw, value, max_depth)
+    ):
+        return None
+    if ids is not None:
+        ids.update(collect_ids(value))
+    return (value,)
+
+
+#: orjson.dumps writes at most this many nested arrays and objects.
+_ORJSON_DUMPS_DEPTH = 254
+
+
+def _proved_by_dumps(source: str | bytes, value: Any, max_depth: int) -> bool:
+    """The quick proof: write the value back with orjson and compare counts.
+
+    * ``orjson.dumps`` writes every key and string as one token whose inner ``"``
+      are escaped as ``\\"``, so its output holds as many ``"`` as the text would
+      if no key had been dropped and every inner quote were spelt ``\\"``: equal
+      counts, with no ``\\u0022`` in the text, show that no key was dropped;
+    * with ``OPT_STRICT_INTEGER`` it refuses integers beyond 53 bits, and it writes
+      every float of 2^63 or more (it has 19 digits before the point) with an
+      ``e+`` exponent, which a quick search finds (strings that hold ``e+`` merely
+      send the document to the walk);
+    * it refuses to nest deeper than :data:`_ORJSON_DUMPS_DEPTH`.
+
+    A text that orjson itself wrote (compact, or indented by two spaces as the
+    publisher writes, with or without a final newline) is the same bytes as what it
+    writes again: one comparison then stands for the counts.
+
+    False means "cannot tell here", never "wrong": the walk decides then.
+    """
+    if max_depth < _ORJSON_DUMPS_DEPTH:
+        return False
+    indented = source[1:2] in _NEWLINES
+    try:
+        written = orjson.dumps(
+            value, option=_DUMPS_INDENTED if indented else orjson.OPT_STRICT_INTEGER
+        )
+    except orjson.JSONEncodeError:
+        return False
+    # "e+" found from its rarer "+" (timezones hold some); none starts the text
+    plus = written.find(b"+", 1)
+    while plus > 0:
+        if written[plus - 1] == 101:  # "e"
+            return False
+        plus = written.find(b"+", plus + 1)
+    if isinstance(source, bytes):
+        size = len(source) - len(written)
+        if (size == 0 or (size == 1 and source[-1:] == b"\n")) and source.startswith(written):
+            return True
+        return b"\\u0022" not in source and source.count(b'"') == written.count(b'"')
+    return "\\u0022" not in source and source.count('"') == written.count(b'"')
+
+
+_NEWLINES = ("\n", b"\n")
+_DUMPS_INDENTED = orjson.OPT_STRICT_INTEGER | orjson.OPT_INDENT_2
+
+
+def _proved_by_walk(text: str, raw: bytes | None, value: Any, max_depth: int) -> bool:
+    """The exact proof, by one walk over the value.
 
     * counts the keys and string values it holds: every string token of the text
       has two quotes and each kept key or string is one token, so the text holds
@@ -772,29 +1022,18 @@ def _orjson_load(text: str, raw: bytes | None, max_depth: int, ids: set[str]) ->
     * declines integers beyond 2^53 (SP011 needs the scanner) and floats of 2^63
       or more (an integer orjson could not hold, or a rare large double that the
       exact path reads the same way);
-    * counts the arrays and objects: the nesting cannot be deeper than that;
-    * collects the ``@id`` of every object that declares a node.
+    * counts the arrays and objects: the nesting cannot be deeper than that.
     """
-    try:
-        value = orjson.loads(text if raw is None else raw)
-    except orjson.JSONDecodeError:
-        return None
     keys = 0
     strings = 0
     containers = -1  # the wrapper below is not in the document
-    found: list[str] = []
     stack: list[Any] = [[value]]
     push, take = stack.append, stack.pop
     while stack:
         container = take()
         containers += 1
         if container.__class__ is dict:
-            size = len(container)
-            keys += size
-            if size > 1:
-                node_id = container.get("@id")
-                if node_id.__class__ is str:
-                    found.append(node_id)
+            keys += len(container)
             items = container.values()
         else:
             items = container
@@ -806,22 +1045,21 @@ def _orjson_load(text: str, raw: bytes | None, max_depth: int, ids: set[str]) ->
                 push(item)
             elif kind is int:
                 if item > _MAX_SAFE or item < -_MAX_SAFE:
-                    return None
+                    return False
             elif kind is float and not -_ORJSON_INT_LIMIT < item < _ORJSON_INT_LIMIT:
-                return None
+                return False
     if containers > max_depth and _max_nesting(text) > max_depth:
-        return None
+        return False
     quotes = text.count('"') if raw is None else raw.count(b'"')
     expected = 2 * (keys + strings)
     if quotes != expected:
         # a `"` inside a string is written `\"` (one more quote in the text) or
         # `\u0022` (none): count them only when the second spelling is absent
         if "\\u0022" in text:
-            return None
+            return False
         if quotes != expected + _escaped_quotes(value):
-            return None
-    ids.update(found)
-    return (value,)
+            return False
+    return True
 
 
 def _escaped_quotes(value: Any) -> int:
@@ -845,17 +1083,25 @@ def _escaped_quotes(value: Any) -> int:
     return total
 
 
+def _ignore(_: str) -> None:
+    return None
+
+
 def _fast_load(
-    text: str, max_depth: int, ids: set[str], raw: bytes | None = None
+    text: str,
+    max_depth: int,
+    ids: set[str] | None,
+    raw: bytes | None = None,
+    loaded: tuple[Any] | None = None,
 ) -> tuple[Any, bool] | None:
     """Parse with C code when it will agree with RFC 8259; None to decline.
 
-    Returns (value, has_duplicate_keys); adds every declared ``@id`` to ``ids``.
+    Returns (value, has_duplicate_keys); adds every declared ``@id`` to ``ids`` when given.
     ``raw``, when given, is ``text`` encoded in UTF-8 (orjson reads it faster).
     orjson is tried first (:func:`_orjson_load`); when it declines, the C scanner
     of the standard library runs with hooks that see duplicate keys exactly.
     """
-    quick = _orjson_load(text, raw, max_depth, ids)
+    quick = _orjson_load(text, raw, max_depth, ids, loaded)
     if quick is not None:
         return quick[0], False
     if _SURROGATE_ESCAPE.search(text):
@@ -865,10 +1111,11 @@ def _fast_load(
     return _json_load(text, ids)
 
 
-def _json_load(text: str, ids: set[str]) -> tuple[Any, bool] | None:
-    """The exact fast path: ``json.loads`` with hooks for duplicates, ``@id`` and numbers."""
+def _json_load(text: str, ids: set[str] | None) -> tuple[Any, bool] | None:
+    """The exact fast path: ``json.loads`` with hooks for duplicates, ``@id`` (when
+    ``ids`` is given) and numbers."""
     duplicates = False
-    add_id = ids.add
+    add_id = ids.add if ids is not None else _ignore
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         nonlocal duplicates
@@ -924,7 +1171,24 @@ def parse(
             [finding.located(file=file, line=origin[0], column=origin[1])],
         )
     findings: list[Finding] = []
+    loaded: tuple[Any] | None = None
     if isinstance(raw, bytes):
+        # orjson reads the bytes first: when it accepts them they are UTF-8 without
+        # a BOM (it rejects anything else), so decoding has nothing to report and
+        # waits until a finding needs a line and column.
+        try:
+            loaded = (orjson.loads(raw),)
+        except orjson.JSONDecodeError:
+            loaded = None
+        if loaded is not None and _proved_by_dumps(raw, loaded[0], max_depth):
+            document = Document(
+                loaded[0],
+                file=file,
+                block=block,
+                locate=PathLocator(raw, None, origin, exact=True),
+                page_ids=None,
+            )
+            return Parsed(document, [])
         text, findings = decode(raw, index_origin=origin)
         if text is None:
             return Parsed(
@@ -935,14 +1199,15 @@ def parse(
         text = raw
     index = LineIndex(text, origin)
     locator: Locator = PathLocator(text, index)
-    ids: set[str] = set()
     body = None
     if isinstance(raw, bytes):
         body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    fast = _fast_load(text, max_depth, ids, body) if text.strip() else None
+    fast = _fast_load(text, max_depth, None, body, loaded) if text.strip() else None
     if fast is not None and not fast[1]:
-        document = Document(fast[0], file=file, block=block, locate=locator)
-        document.page_ids = frozenset(ids)
+        # valid JSON without duplicate keys: each location is looked up on its own
+        locator = PathLocator(text, index, exact=True)
+        # page_ids=None: the declared @ids are collected when first asked for
+        document = Document(fast[0], file=file, block=block, locate=locator, page_ids=None)
         return Parsed(
             document,
             [f.located(file=file, line=f.line, column=f.column) for f in findings],
@@ -958,9 +1223,7 @@ def parse(
     findings = [f.located(file=file, line=f.line, column=f.column) for f in findings]
     failed = not result.complete or any(f.severity is Severity.ERROR for f in findings)
     data = None if failed else result.value
-    document = Document(data, file=file, block=block, locate=locator)
-    if data is not None:
-        document.page_ids = frozenset(collect_ids(data))
+    document = Document(data, file=file, block=block, locate=locator, page_ids=None)
     return Parsed(document, findings)
 
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from schema_pub.validate.document import Document
 from schema_pub.validate.findings import Finding, Rule, Severity
-from schema_pub.validate.layers._graph import LITERAL, NODE, Graph, Node, Value
-from schema_pub.validate.layers._types import ancestors_of
+from schema_pub.validate.layers._graph import LITERAL, NODE, Graph, Node, Value, _KeyPlan
+from schema_pub.validate.layers._types import ANCESTORS, ancestors_of, default_vocab
 
 if TYPE_CHECKING:
     from schema_pub.vocab import Vocabulary
@@ -155,6 +156,7 @@ _ROLE = "Role"
 
 _SPACE_RE = re.compile(r"\s")
 _SCALAR_TYPES = (str, int, float, bool)
+_SCALAR_SET = frozenset(_SCALAR_TYPES)
 
 
 def is_url(text: str) -> bool:
@@ -184,6 +186,8 @@ class RangeInfo:
     entities: frozenset[str]  # classes that are not data types (enumerations included)
     enums: frozenset[str]  # enumerations in the range
     numeric_entity: bool
+    #: A JSON integer fits (the number check passes it without a word).
+    integer_fits: bool = False
 
     @property
     def expected(self) -> str:
@@ -218,15 +222,39 @@ def range_info(vocab: Vocabulary, prop: str) -> RangeInfo | None:
             enums=frozenset(e for e in entities if vocab.is_enumeration(e)),
             numeric_entity=bool(entities & _NUMERIC_ENTITIES),
         )
+        info = replace(
+            info,
+            integer_fits=info.number
+            or info.quantity
+            or info.numeric_entity
+            or info.text
+            or info.integer,
+        )
     _RANGE_CACHE[prop] = info
     return info
 
 
 def _fits_text(info: RangeInfo, raw: str) -> bool:
     """A quick yes for the common string values (URLs, dates) of non-text ranges."""
-    if info.url and raw and _SPACE_RE.search(raw) is None:
-        return True
-    return bool(info.date and DATE_RE.match(raw))
+    if info.url and raw:
+        # No space and nothing unprintable means no whitespace at all (every other
+        # whitespace character is a control or separator character, unprintable).
+        if " " not in raw and raw.isprintable():
+            return True
+        if _SPACE_RE.search(raw) is None:
+            return True
+    if not info.date:
+        return False
+    fits = _DATE_FITS.get(raw)
+    if fits is None:
+        fits = DATE_RE.match(raw) is not None
+        if len(_DATE_FITS) < 10_000:
+            _DATE_FITS[raw] = fits
+    return fits
+
+
+#: Date string -> whether it is ISO 8601; the same dates recur across a site's pages.
+_DATE_FITS: dict[str, bool] = {}
 
 
 @dataclass(frozen=True)
@@ -353,7 +381,7 @@ def _prop_term(vocab: Vocabulary, prop: str) -> _PropTerm:
 
 
 class _Checker:
-    def __init__(self, vocab: Vocabulary, graph: Graph, known_ids: frozenset[str]) -> None:
+    def __init__(self, vocab: Vocabulary, graph: Graph, known_ids: AbstractSet[str]) -> None:
         self.vocab = vocab
         self.graph = graph
         self.known_ids = known_ids
@@ -368,13 +396,69 @@ class _Checker:
 
     def node(self, node: Node, out: list[Finding]) -> None:
         types = node.types
+        key_plan = node.plan
+        checks: tuple[tuple[str | None, str, RangeInfo, bool], ...]
+        if key_plan is not None and key_plan.last_types is types and not node.extra:
+            # The types and keys of the last plain node of this key plan: no type
+            # finding, no Role parent, the plan and its checks already worked out.
+            plan, checks = key_plan.last_derived
+        else:
+            plan, checks = self.prepare(node, types, key_plan, out)
+        for rule, prop, message, hint, extra in plan.static:
+            if _written(node, prop):
+                out.append(rule(message, path=node.prop_path(prop), hint=hint, **extra))
+        obj = node.obj
+        for obj_key, prop, info, text_like in checks:
+            raw: Any = obj[obj_key] if obj_key is not None else None
+            if text_like:
+                # Any text fits: only embedded nodes can be of the wrong kind.
+                if obj_key is not None:
+                    kind = type(raw)
+                    if kind in _SCALAR_TYPES:
+                        continue
+                    if kind is list and _SCALAR_SET.issuperset(map(type, raw)):
+                        continue  # a list of literals (keywords): no node among them
+                for value in node.values(prop):
+                    if value.kind == NODE:
+                        finding = self.embedded(prop, info, value)
+                        if finding is not None:
+                            out.append(finding)
+                continue
+            if isinstance(raw, str):
+                # _fits_text's commonest yes (a URL), without the call
+                if info.url and raw and " " not in raw and raw.isprintable():
+                    continue
+                if _fits_text(info, raw):
+                    continue
+            elif isinstance(raw, (dict, list)):
+                if type(raw) is dict and node.children is not None:
+                    # objects_fit's commonest yes: one reference to a node of the page
+                    child = node.children.get(id(raw))
+                    if (
+                        type(child) is str
+                        and child in self.known_ids
+                        and not child.startswith(_SCHEMA_PREFIXES)
+                    ):
+                        continue
+                if self.objects_fit(node, raw, info):
+                    continue
+            elif type(raw) is int and info.integer_fits and obj_key is not None:
+                continue  # what literal() and number() say of a JSON integer here
+            for value in node.values(prop):
+                finding = self.value(prop, info, value)
+                if finding is not None:
+                    out.append(finding)
+
+    def prepare(
+        self, node: Node, types: tuple[str, ...], key_plan: _KeyPlan | None, out: list[Finding]
+    ) -> tuple[_Plan, tuple[tuple[str | None, str, RangeInfo, bool], ...]]:
+        """The type findings of a node, and the plan and checks of its properties."""
         shape = _SHAPES.get(types)
         if shape is None:
             shape = _shape(self.vocab, types)
         if shape.unknown or shape.superseded:
             out.extend(self.type_findings(node))
         role_parent = node.parent_prop if shape.is_role else None
-        key_plan = node.plan
         checks: tuple[tuple[str | None, str, RangeInfo, bool], ...]
         if key_plan is not None and not node.extra:
             # Objects spelt with the same keys share the plan and its keyed checks.
@@ -386,39 +470,16 @@ class _Checker:
                 derived = (plan, tuple((keys[p], p, i, t) for p, i, t in plan.checks))
                 if len(key_plan.derived) < 256:
                     key_plan.derived[memo] = derived
-            plan, checks = derived
-        else:
-            names = tuple(node.keys) if not node.extra else tuple(node.names())
-            plan = self.plan(shape, types, names, role_parent)
-            keys = node.keys
-            plain = not node.extra
-            checks = tuple((keys[p] if plain else None, p, i, t) for p, i, t in plan.checks)
-        for rule, prop, message, hint, extra in plan.static:
-            if _written(node, prop):
-                out.append(rule(message, path=node.prop_path(prop), hint=hint, **extra))
-        obj = node.obj
-        for obj_key, prop, info, text_like in checks:
-            raw = obj[obj_key] if obj_key is not None else None
-            plain = obj_key is not None
-            if text_like:
-                # Any text fits: only embedded nodes can be of the wrong kind.
-                if plain and type(raw) in _SCALAR_TYPES:
-                    continue
-                for value in node.values(prop):
-                    if value.kind == NODE:
-                        finding = self.embedded(prop, info, value)
-                        if finding is not None:
-                            out.append(finding)
-                continue
-            if isinstance(raw, str):
-                if _fits_text(info, raw):
-                    continue
-            elif isinstance(raw, (dict, list)) and self.objects_fit(node, raw, info):
-                continue
-            for value in node.values(prop):
-                finding = self.value(prop, info, value)
-                if finding is not None:
-                    out.append(finding)
+            if not (shape.unknown or shape.superseded or shape.is_role):
+                key_plan.last_types = types
+                key_plan.last_derived = derived
+            return derived
+        names = tuple(node.keys) if not node.extra else tuple(node.names())
+        plan = self.plan(shape, types, names, role_parent)
+        keys = node.keys
+        plain = not node.extra
+        checks = tuple((keys[p] if plain else None, p, i, t) for p, i, t in plan.checks)
+        return plan, checks
 
     def plan(
         self, shape: _Shape, types: tuple[str, ...], names: tuple[str, ...], role_parent: str | None
@@ -445,10 +506,14 @@ class _Checker:
         # Strings of a list get the quick yes of a lone string (not where a string may
         # name an enumeration member, whose supersession the full check reports).
         strings_fit = not (info.enums or info.boolean)
+        url = info.url
         for item in items:
             kind = type(item)
             if kind is str:
-                if strings_fit and _fits_text(info, item):
+                if strings_fit and (
+                    (url and item and " " not in item and item.isprintable())
+                    or _fits_text(info, item)
+                ):
                     continue
                 return False
             if kind is not dict or children is None:
@@ -461,7 +526,9 @@ class _Checker:
                     return False
                 continue
             assert isinstance(child, Node)
-            ancestors = ancestors_of(vocab, child.types)
+            ancestors = ANCESTORS.get(child.types)
+            if ancestors is None:
+                ancestors = ancestors_of(vocab, child.types)
             if ancestors and _ROLE not in ancestors and ancestors.isdisjoint(names):
                 return False
         return True
@@ -742,10 +809,9 @@ def check_graph(
 ) -> Iterator[Finding]:
     """The vocabulary findings of one graph."""
     if vocab is None:
-        from schema_pub.vocab import load
-
-        vocab = load()
-    known = frozenset(page_ids) | frozenset(graph.ids)
+        vocab = default_vocab()
+    # the graph's own @ids (read, never changed, by the checks) and the page's
+    known: AbstractSet[str] = graph.ids if not page_ids else frozenset(page_ids) | graph.ids
     return iter(_Checker(vocab, graph, known).run())
 
 
