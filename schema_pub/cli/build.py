@@ -116,6 +116,7 @@ def build(
             validate=not no_validate,
             durable=fsync,
             progress=progress,
+            found=found,
         )
     finally:
         if bar is not None:

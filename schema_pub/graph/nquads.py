@@ -111,8 +111,14 @@ def _context_urls() -> frozenset[str]:
 _NEEDS_ESCAPE = re.compile(r'[\\\t\n\r"]')
 
 
+def _needs_escape(value: str) -> bool:
+    """``_NEEDS_ESCAPE.search(value) is not None``: five scans in C beat the pattern
+    on long text (an article body)."""
+    return "\\" in value or '"' in value or "\n" in value or "\t" in value or "\r" in value
+
+
 def _escape(value: str) -> str:
-    if _NEEDS_ESCAPE.search(value) is None:
+    if not _needs_escape(value):
         return value
     return (
         value.replace("\\", "\\\\")
@@ -217,7 +223,7 @@ def _lines(document: Any) -> set[str]:
             for item in values:
                 item_kind = type(item)
                 if item_kind is str and coercion is None:  # the usual case, inlined
-                    if _NEEDS_ESCAPE.search(item) is not None:
+                    if _needs_escape(item):
                         item = _escape(item)
                     lines.add(head + '"' + item + '" .\n')
                     continue

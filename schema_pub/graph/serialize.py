@@ -49,30 +49,44 @@ def plain_json(value: Any) -> bool:
     """True when ``value`` is JSON that any reader reads back exactly: dicts, lists,
     strings, booleans, None and integers within +-2**53 (no float), nested at
     most 32 deep. Its text then holds nothing a JSON syntax check could object to."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    pop = stack.pop
-    push = stack.append
-    while stack:
-        item, depth = pop()
-        kind = type(item)
-        if kind is str or kind is bool or item is None:
-            continue
-        if kind is int:
-            if -_SAFE_INT < item < _SAFE_INT:
-                continue
-            return False
-        if depth >= _PLAIN_DEPTH:
-            return False
-        if kind is dict:
-            for key, child in item.items():
-                if type(key) is not str:
+    # one level of containers at a time; scalars are judged where they are met
+    level: list[Any] = [value]
+    depth = 0
+    while level:
+        below: list[Any] = []
+        push = below.append
+        for item in level:
+            kind = type(item)
+            if kind is dict:
+                if depth >= _PLAIN_DEPTH:
                     return False
-                push((child, depth + 1))
-        elif kind is list:
-            for child in item:
-                push((child, depth + 1))
-        else:
-            return False
+                for key, child in item.items():
+                    if type(key) is not str:
+                        return False
+                    child_kind = type(child)
+                    if child_kind is str or child_kind is bool or child is None:
+                        continue
+                    if child_kind is dict or child_kind is list:
+                        push(child)
+                    elif child_kind is not int or not -_SAFE_INT < child < _SAFE_INT:
+                        return False
+            elif kind is list:
+                if depth >= _PLAIN_DEPTH:
+                    return False
+                for child in item:
+                    child_kind = type(child)
+                    if child_kind is str or child_kind is bool or child is None:
+                        continue
+                    if child_kind is dict or child_kind is list:
+                        push(child)
+                    elif child_kind is not int or not -_SAFE_INT < child < _SAFE_INT:
+                        return False
+            elif kind is str or kind is bool or item is None:
+                pass
+            elif kind is not int or not -_SAFE_INT < item < _SAFE_INT:
+                return False
+        level = below
+        depth += 1
     return True
 
 

@@ -136,8 +136,15 @@ class FeedRecord:
     links: list[str] = field(default_factory=list)
 
     def to_bytes(self) -> bytes:
-        """One line of JSON, keys sorted (the fields are plain JSON values already)."""
-        return dumps_compact({f.name: getattr(self, f.name) for f in fields(self)}).encode("utf-8")
+        """One line of JSON, keys sorted (the fields are plain JSON values already):
+        the bytes of ``dumps_compact``, without decoding orjson's UTF-8 to encode it again."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        if no_floats(values):
+            try:
+                return orjson.dumps(values, option=orjson.OPT_SORT_KEYS)
+            except (TypeError, orjson.JSONEncodeError):
+                pass
+        return dumps_compact(values).encode("utf-8")
 
     @classmethod
     def from_bytes(cls, data: bytes) -> FeedRecord:

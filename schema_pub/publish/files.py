@@ -128,12 +128,14 @@ class AtomicStream:
             self.abort()
 
 
-def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete temporary files a killed build left under ``folder``; return them."""
+def remove_stale_temporaries(folder: Path, *, recursive: bool = True) -> list[Path]:
+    """Delete temporary files a killed build left under ``folder`` (only in
+    ``folder`` itself unless ``recursive``); return them."""
     removed: list[Path] = []
     if not folder.is_dir():
         return removed
-    for directory, _dirs, names in os.walk(folder):
+    walk = os.walk(folder) if recursive else [(os.fspath(folder), [], os.listdir(folder))]
+    for directory, _dirs, names in walk:
         for name in names:
             if name.endswith(TEMP_SUFFIX) and _TEMP_NAME.match(name):
                 stale = Path(directory) / name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from schema_pub.graph.ids import IdScheme
 from schema_pub.models import (
@@ -33,6 +33,7 @@ from schema_pub.publish.source import (
 )
 
 Entity = Person | Organization | NewsMediaOrganization
+_M = TypeVar("_M", bound=Ref | Entity | ImageObject | WebSite)
 Agent = Person | Organization | NewsMediaOrganization | Ref
 
 
@@ -85,6 +86,55 @@ def markdown_to_text(markdown: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+# --- site-wide entities, validated once -------------------------------------------
+#
+# The site, its organizations and its named people take the same ``@id`` in every
+# article (see graph.ids), and mostly the same properties: their models are kept,
+# keyed by the exact arguments they were made from, so each is validated once per
+# process rather than once per article. The models are frozen, and the graph pass
+# works on their dumps, so sharing one instance between articles changes nothing.
+# A model that fails validation is not kept: the error comes again every time.
+
+_CACHE_LIMIT = 8192
+_site_models: dict[tuple[Any, ...], Any] = {}
+
+
+def _frozen(value: Any) -> Any:
+    """``value`` as part of a key; its type too, as ``1 == 1.0 == True``."""
+    if type(value) is list:
+        return tuple(_frozen(v) for v in value)
+    return (type(value), value)
+
+
+def _site_model(cls: type[_M], **fields: Any) -> _M:
+    """``cls(**fields)``, the same instance for the same arguments."""
+    try:
+        key = (cls, *((name, _frozen(value)) for name, value in fields.items()))
+        found = _site_models.get(key)
+    except TypeError:  # an argument that cannot be a key: no sharing
+        return cls(**fields)
+    if found is None:
+        found = cls(**fields)
+        if len(_site_models) >= _CACHE_LIMIT:
+            _site_models.clear()
+        _site_models[key] = found
+    return found
+
+
+_refs: dict[str, Ref] = {}
+
+
+def _ref(node_id: str) -> Ref:
+    """``Ref(id=node_id)``, the same instance for the same id."""
+    found = _refs.get(node_id) if type(node_id) is str else None
+    if found is None:
+        found = Ref(id=node_id)
+        if len(_refs) >= _CACHE_LIMIT:
+            _refs.clear()
+        _refs[node_id] = found
+    return found
+
+
 class _Resolver:
     def __init__(self, parsed: Parsed, source: ArticleSource, site: SiteSource, slug: str) -> None:
         self.parsed = parsed
@@ -117,15 +167,19 @@ class _Resolver:
         is_publisher = key == self.site.publisher
         logo = None
         if src.logo is not None:
-            logo = ImageObject(
+            logo = _site_model(
+                ImageObject,
                 id=self.ids.logo(key, publisher=is_publisher),
                 url=src.logo.url,
                 content_url=src.logo.url,
                 width=src.logo.width,
                 height=src.logo.height,
             )
-        cls = NewsMediaOrganization if src.type == "NewsMediaOrganization" else Organization
-        org = cls(
+        cls: type[Organization | NewsMediaOrganization] = (
+            NewsMediaOrganization if src.type == "NewsMediaOrganization" else Organization
+        )
+        org: Organization | NewsMediaOrganization = _site_model(
+            cls,
             id=self.ids.organization(key, publisher=is_publisher),
             name=src.name,
             url=src.url,
@@ -144,19 +198,24 @@ class _Resolver:
         affiliation = None
         if src.affiliation is not None:
             if src.affiliation in self.orgs:
-                affiliation = Ref(id=self.organization(src.affiliation).id or "")
+                affiliation = _ref(self.organization(src.affiliation).id or "")
             else:
                 self.fail(
                     ("people", key, "affiliation"), self._unknown(src.affiliation, "organization")
                 )
-        person = Person(
-            id=self.ids.person(key) if src.name else self.ids.unnamed_person(key),
+        fields: dict[str, Any] = dict(
             name=src.name,
             description=src.description,
             job_title=src.job_title,
             url=src.url,
             same_as=src.same_as,
             affiliation=affiliation,
+        )
+        # a named person is a site-wide node; an unnamed one belongs to this article
+        person = (
+            _site_model(Person, id=self.ids.person(key), **fields)
+            if src.name
+            else Person(id=self.ids.unnamed_person(key), **fields)
         )
         self._entities[key] = person
         return person
@@ -174,9 +233,9 @@ class _Resolver:
 
     def agent(self, key: str, loc: Loc, kind: str = "person or organization") -> Ref | None:
         if key in self.people:
-            return Ref(id=self.person(key).id or "")
+            return _ref(self.person(key).id or "")
         if key in self.orgs:
-            return Ref(id=self.organization(key).id or "")
+            return _ref(self.organization(key).id or "")
         self.fail(loc, self._unknown(key, kind))
         return None
 
@@ -207,11 +266,12 @@ class _Resolver:
         s = self.source
         site = self.site
         publisher_org = self.organization(site.publisher)
-        website = WebSite(
+        website = _site_model(
+            WebSite,
             id=self.ids.website(),
             url=site.url,
             name=site.name,
-            publisher=Ref(id=publisher_org.id or ""),
+            publisher=_ref(publisher_org.id or ""),
             in_language=site.language,
         )
         authors: list[Agent] = [
@@ -241,7 +301,7 @@ class _Resolver:
             publisher_ref = None
             if c.publisher is not None:
                 if c.publisher in self.orgs:
-                    publisher_ref = Ref(id=self.organization(c.publisher).id or "")
+                    publisher_ref = _ref(self.organization(c.publisher).id or "")
                 else:
                     self.fail(
                         ("citations", i, "publisher"), self._unknown(c.publisher, "organization")
@@ -274,7 +334,7 @@ class _Resolver:
             based_on: CreativeWork | Ref | None = None
             if q.source is not None:
                 if q.source in citation_ids:
-                    based_on = Ref(id=citation_ids[q.source])
+                    based_on = _ref(citation_ids[q.source])
                 elif q.source in self.orgs:
                     org = self.organization(q.source)
                     report = reports.get(q.source)
@@ -282,7 +342,7 @@ class _Resolver:
                         report = CreativeWork(
                             id=self.ids.report(q.source),
                             name=f"Report by {org.name}",
-                            publisher=Ref(id=org.id or ""),
+                            publisher=_ref(org.id or ""),
                         )
                         reports[q.source] = report
                     based_on = report
@@ -300,7 +360,7 @@ class _Resolver:
                     text=q.text,
                     spoken_by_character=speaker,
                     is_based_on=based_on,
-                    is_part_of=Ref(id=article_id),
+                    is_part_of=_ref(article_id),
                 )
             )
         if self.problems:
@@ -313,9 +373,9 @@ class _Resolver:
             id=self.ids.webpage(),
             url=self.url,
             name=s.headline,
-            is_part_of=Ref(id=website.id or ""),
+            is_part_of=_ref(website.id or ""),
             in_language=language,
-            primary_image_of_page=Ref(id=images[0].id or "") if images else None,
+            primary_image_of_page=_ref(images[0].id or "") if images else None,
             date_published=date_published,
             date_modified=s.date_modified or date_published,
         )
@@ -338,7 +398,7 @@ class _Resolver:
             mentions=mentions or None,
             citation=list(citations) or None,
             has_part=list(quotations) or None,
-            main_entity_of_page=Ref(id=webpage.id or ""),
+            main_entity_of_page=_ref(webpage.id or ""),
             is_accessible_for_free=s.is_accessible_for_free,
             word_count=len(text.split()) if text else None,
         )

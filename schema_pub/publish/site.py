@@ -9,15 +9,21 @@ Incremental builds
     combined with a fingerprint of everything else an article's output depends on
     (the site configuration, the page template, the code of the publisher). An
     article whose hash is unchanged and whose files are all present is skipped.
-    What an article gives the feeds is kept in ``OUTDIR/.schema-pub/records/<slug>.json``
-    so the feeds can be written again without rebuilding unchanged articles; when
-    no article changed the feeds are left alone as well. ``force=True`` rebuilds all.
+    What an article gives the feeds is appended to a pack file under
+    ``OUTDIR/.schema-pub/`` (see :mod:`schema_pub.publish.records`), so the feeds
+    can be written again without rebuilding unchanged articles; when no article
+    changed the feeds are left alone as well. ``force=True`` rebuilds all.
 
 Crash safety
-    Every file is written to a temporary file and renamed; the state file is
-    written last. A build killed part-way leaves each file old or new and
-    complete, and an old state file, so the next build redoes (and compares
-    byte for byte) whatever the killed one may not have finished.
+    Every file is written to a temporary file and renamed; feed records are only
+    appended to their packs; the state file is written last. A build killed
+    part-way leaves each file old or new and complete, and an old state file
+    whose records are intact, so the next build redoes (and compares byte for
+    byte) whatever the killed one may not have finished. While a build writes
+    into article folders, ``OUTDIR/.schema-pub/.building`` exists: the next
+    build, finding it, searches every folder for temporary files to delete
+    (otherwise only the output and state folders, where feeds and state are
+    written).
 
 Parallelism
     ``jobs > 1`` builds articles in worker processes (pyld is not thread-safe);
@@ -35,6 +41,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from schema_pub.publish.build import (
     SITE_FILE,
@@ -58,6 +66,16 @@ from schema_pub.publish.feeds import (
     write_feeds,
 )
 from schema_pub.publish.files import remove_stale_temporaries, write_atomic
+from schema_pub.publish.records import (
+    PackReader,
+    PackSizes,
+    PackWriter,
+    compact,
+    main_pack,
+    needs_compaction,
+    referenced_packs,
+    remove_unreferenced,
+)
 
 if TYPE_CHECKING:
     import concurrent.futures
@@ -66,11 +84,15 @@ STATE_DIR = ".schema-pub"
 # Every file of the state folder has a name starting with ".", so tools that skip
 # hidden files (and the golden-output test) see only the published files.
 STATE_FILE = ".state.json"
-STATE_FORMAT = 1
+STATE_FORMAT = 2
+# Present while a build writes into article folders: a build that finds it knows
+# the last one was interrupted and looks for its temporary files everywhere.
+BUILDING_MARKER = ".building"
 ARTICLE_FILES = ("article.jsonld", "head.html", "index.html")
 ATOM_CONTENT_TEMPLATE = "atom_content.html"
 
 Progress = Callable[[ArticleResult], None]
+_STATE_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
 @dataclass(frozen=True)
@@ -247,13 +269,9 @@ def _state_path(outdir: Path) -> Path:
     return outdir / STATE_DIR / STATE_FILE
 
 
-def _record_path(outdir: Path, slug: str) -> Path:
-    return outdir / STATE_DIR / f".{slug}.record.json"
-
-
 def read_state(outdir: Path) -> dict[str, Any]:
     try:
-        state = json.loads(_state_path(outdir).read_bytes())
+        state = orjson.loads(_state_path(outdir).read_bytes())
     except (OSError, ValueError):
         return {}
     if not isinstance(state, dict) or state.get("format") != STATE_FORMAT:
@@ -429,8 +447,9 @@ def _feed_order(item: tuple[str, dict[str, Any]]) -> tuple[float, str]:
 
 
 def _records(outdir: Path, entries: list[dict[str, Any]]) -> Iterator[FeedRecord]:
-    for entry in entries:
-        yield FeedRecord.from_bytes(_record_path(outdir, entry["slug"]).read_bytes())
+    with PackReader(outdir / STATE_DIR) as reader:
+        for entry in entries:
+            yield FeedRecord.from_bytes(reader.read(entry))
 
 
 class _Consistency:
@@ -486,6 +505,7 @@ def build_site(
     validate: bool = True,
     durable: bool = False,
     progress: Progress | None = None,
+    found: list[Path] | None = None,
 ) -> SiteReport:
     """Build every article source under ``sources`` into ``outdir``, then the feeds.
 
@@ -493,14 +513,28 @@ def build_site(
     it is ``SOURCE_DATE_EPOCH`` when set, else the newest ``datePublished`` of the
     site, so the same sources give the same bytes. ``durable`` fsyncs each file
     (power-cut safety; renames alone already make every file old-or-new).
+    ``found`` is ``find_sources(sources)`` when the caller has it already.
     """
     report = SiteReport()
     _site_files.clear()
-    found = find_sources(sources)
+    if found is None:
+        found = find_sources(sources)
     outdir.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(outdir)
     site_path = find_site_file(found[0]) if found else None
     old_state = read_state(outdir)
+    state_dir = outdir / STATE_DIR
+    marker = state_dir / BUILDING_MARKER
+    # Temporary files are left only by a build that did not finish: in article
+    # folders only while the marker was there, in the feeds' and the state's
+    # folders at any time. Without a state, or with fsync, all are searched.
+    interrupted = marker.exists()
+    if durable or not old_state or interrupted:
+        remove_stale_temporaries(outdir)
+    else:
+        remove_stale_temporaries(outdir, recursive=False)
+        remove_stale_temporaries(state_dir, recursive=False)
+    # packs no state names: left by a killed build
+    remove_unreferenced(state_dir, referenced_packs(old_state.get("articles", {}).values()))
     site = _site_info(site_path, None if force else old_state.get("site"))
     template = Path(site["template"]) if site is not None and site["template"] else None
     global_fp = fingerprint(site_path, template)
@@ -516,6 +550,7 @@ def build_site(
     order: list[tuple[str, str, str | None, bool]] = []  # (source, key, hash, rebuild?)
     site_root = os.path.abspath(site_path.parent) if site_path is not None else None
     out = str(outdir)
+    sizes = PackSizes(state_dir)
     for path in found:
         key = state_key(path, site_root)
         try:
@@ -527,51 +562,72 @@ def build_site(
             digest is not None
             and entry is not None
             and entry.get("hash") == digest
-            and os.path.isfile(_record_path(outdir, entry["slug"]))
+            and sizes.holds(entry)
             and all(os.path.isfile(os.path.join(out, entry["slug"], n)) for n in ARTICLE_FILES)
         )
         order.append((str(path), key, digest, not fresh))
         if not fresh:
             tasks.append((str(path), key, str(site_path or ""), validate))
 
+    # Records are appended to the pack most unchanged articles keep theirs in, or to
+    # a new one when every article is rebuilt (the old packs then hold nothing the
+    # new state needs).
+    kept = [old_articles[key] for _, key, _, rebuild in order if not rebuild]
+    pack = main_pack(kept) if kept else None
+    writer = PackWriter(state_dir, pack, durable=durable)
+    if tasks:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        marker.touch()
     outcomes = _run(tasks, jobs)
-    for source, key, digest, rebuild in order:
-        if not rebuild:
-            entry = old_articles[key]
-            result = ArticleResult(source=source, slug=entry["slug"], skipped=True)
-            if entry["slug"] in owners:
-                result.problems = [_slug_taken(source, entry["slug"], owners)]
-            else:
-                owners[entry["slug"]] = source
-                new_articles[key] = entry
+    try:
+        for source, key, digest, rebuild in order:
+            if not rebuild:
+                entry = old_articles[key]
+                result = ArticleResult(source=source, slug=entry["slug"], skipped=True)
+                if entry["slug"] in owners:
+                    result.problems = [_slug_taken(source, entry["slug"], owners)]
+                else:
+                    owners[entry["slug"]] = source
+                    new_articles[key] = entry
+                report.results.append(result)
+                if progress:
+                    progress(result)
+                continue
+            outcome = next(outcomes)
+            result = outcome.result
+            if result.ok and result.slug is not None:
+                if result.slug in owners:
+                    result.problems = [_slug_taken(source, result.slug, owners)]
+                else:
+                    owners[result.slug] = source
+                    for name, data in sorted(outcome.files.items()):
+                        target = outdir / result.slug / name
+                        changed = write_atomic(target, data, durable=durable)
+                        (result.written if changed else result.unchanged).append(str(target))
+                    record_bytes = outcome.record
+                    # the place's "pack" is set when the writer closes (a new pack)
+                    place = writer.append(record_bytes)
+                    place.update(
+                        hash=digest,
+                        slug=result.slug,
+                        url=outcome.url,
+                        date_published=outcome.date_published,
+                        date_modified=outcome.date_modified,
+                        record=hashlib.sha256(record_bytes).hexdigest(),
+                    )
+                    new_articles[key] = place
             report.results.append(result)
             if progress:
                 progress(result)
-            continue
-        outcome = next(outcomes)
-        result = outcome.result
-        if result.ok and result.slug is not None:
-            if result.slug in owners:
-                result.problems = [_slug_taken(source, result.slug, owners)]
-            else:
-                owners[result.slug] = source
-                for name, data in sorted(outcome.files.items()):
-                    target = outdir / result.slug / name
-                    changed = write_atomic(target, data, durable=durable)
-                    (result.written if changed else result.unchanged).append(str(target))
-                record_bytes = outcome.record
-                write_atomic(_record_path(outdir, result.slug), record_bytes, durable=durable)
-                new_articles[key] = {
-                    "hash": digest,
-                    "slug": result.slug,
-                    "url": outcome.url,
-                    "date_published": outcome.date_published,
-                    "date_modified": outcome.date_modified,
-                    "record": hashlib.sha256(record_bytes).hexdigest(),
-                }
-        report.results.append(result)
-        if progress:
-            progress(result)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
+
+    # in build order: a compacted pack is laid out as a build into an empty folder
+    live = [new_articles[key] for _, key, _, _ in order if key in new_articles]
+    if needs_compaction(live, PackSizes(state_dir)):
+        compact(state_dir, live, durable=durable)
 
     report.removed = sorted(set(old_state.get("articles", {})) - {key for _, key, _, _ in order})
     report.now = now or _default_now(new_articles.values())
@@ -582,9 +638,9 @@ def build_site(
         default=None,
     )
     feeds_fp = hashlib.sha256(
-        json.dumps(
+        orjson.dumps(
             [global_fp, report.now.isoformat(), [(e["slug"], e["record"]) for _, e in entries]],
-        ).encode()
+        )
     ).hexdigest()
     feeds_present = all((outdir / name).is_file() for name in FEED_FILES)
     if site is not None and (feeds_fp != old_state.get("feeds") or not feeds_present or force):
@@ -623,9 +679,12 @@ def build_site(
     }
     write_atomic(
         _state_path(outdir),
-        (json.dumps(state, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8"),
+        orjson.dumps(state, option=_STATE_OPTIONS),
         durable=durable,
     )
+    remove_unreferenced(state_dir, referenced_packs(new_articles.values()))
+    if tasks or interrupted:
+        marker.unlink(missing_ok=True)
     return report
 
 

@@ -229,3 +229,14 @@ def test_arbitrary_text_and_numbers_match_pyld(
         dateModified=keyword,
     )
     assert_direct_equals_pyld(document)
+
+
+ESCAPE_CASES = ["", "plain", "a\\b", 'say "x"', "l1\nl2", "t\tt", "cr\r", "é — \u2028", '\\"\n\t\r']
+
+
+@pytest.mark.parametrize("value", ESCAPE_CASES)
+def test_needs_escape_is_the_pattern(value: str) -> None:
+    from schema_pub.graph.nquads import _NEEDS_ESCAPE, _needs_escape
+
+    assert _needs_escape(value) is (_NEEDS_ESCAPE.search(value) is not None)
+    assert _needs_escape(value * 40 + "x") is (_NEEDS_ESCAPE.search(value) is not None)

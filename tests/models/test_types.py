@@ -121,3 +121,110 @@ def test_text_is_trimmed_and_non_empty() -> None:
 def test_positive_int_is_strict(value: object) -> None:
     with pytest.raises(ValidationError):
         TypeAdapter(PositiveInt).validate_python(value)
+
+
+# --- the fast path of the URL check agrees with the full check --------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from schema_pub.models.types import _PLAIN_URL, _raise_url_problem  # noqa: E402
+
+
+def _full_check(value: str) -> str | None:
+    try:
+        _raise_url_problem(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+_URL_PIECES = st.sampled_from(
+    [
+        "http://",
+        "https://",
+        "HTTPS://",
+        "ftp://",
+        "//",
+        "example.com",
+        "a-b.c",
+        ".",
+        "-",
+        "",
+        ":",
+        ":8080",
+        ":99999",
+        "@",
+        "user@",
+        "[::1]",
+        "[",
+        "]",
+        "/",
+        "?",
+        "#",
+        "%20",
+        " ",
+        "\u00a0",
+        "\t",
+        "\n",
+        "\x00",
+        "\x7f",
+        "\\",
+        "^",
+        "|",
+        "é",
+        "例",
+        "x",
+        "0",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=8).map("".join) | st.text(max_size=30))
+def test_plain_url_shape_passes_the_full_check(value: str) -> None:
+    if _PLAIN_URL.fullmatch(value):
+        assert _full_check(value) is None, value
+
+
+FAST_CASES = [
+    ("https://news.example.com/#/person/alvin-bragg", True),
+    ("http://a", True),
+    ("https://a.b?q=1", True),
+    ("https://例え.jp/パス", False),  # valid, but left to the full check
+    ("https://example.com:8080/", False),
+    ("https://user@example.com/", False),
+    ("https://example.com/a b", False),
+    ("HTTPS://example.com/", False),
+]
+
+
+@pytest.mark.parametrize(("value", "fast"), FAST_CASES)
+def test_plain_url_cases(value: str, fast: bool) -> None:
+    assert bool(_PLAIN_URL.fullmatch(value)) is fast
+    if fast:
+        assert URL.validate_python(value) == value
+
+
+# --- the byte scan of long text finds the same control characters as the pattern ---
+
+from schema_pub.models.types import _CONTROL, check_text  # noqa: E402
+
+_TEXT_CHARS = st.sampled_from(["a", " ", "\n", "\t", "\r", "—", "é", "\ud800", "😀", "\x7f"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_TEXT_CHARS, min_size=60, max_size=100).map("".join),
+    st.characters(max_codepoint=0x10FFFF),
+    st.integers(min_value=0, max_value=100),
+)
+def test_long_text_control_characters(text: str, char: str, where: int) -> None:
+    for value in (text, text[:where] + char + text[where:]):
+        expected = _CONTROL.search(value) is None
+        try:
+            check_text(value)
+            accepted = True
+        except ValueError:
+            accepted = False
+        assert accepted is expected, repr(value)

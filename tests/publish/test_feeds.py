@@ -263,6 +263,12 @@ def test_feed_records_round_trip_exactly(entities: dict[str, Any]) -> None:
     assert back == record
     assert json.dumps(back.entities, sort_keys=True) == json.dumps(entities, sort_keys=True)
     assert record.to_bytes() == back.to_bytes()
+    # the bytes of the one-line JSON text, whichever way they are made
+    from dataclasses import asdict
+
+    from schema_pub.graph.serialize import dumps_compact
+
+    assert record.to_bytes() == dumps_compact(asdict(record)).encode("utf-8")
 
 
 @settings(max_examples=300, deadline=None)
