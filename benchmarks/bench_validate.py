@@ -11,6 +11,12 @@ and the same documents embedded in HTML pages of 30 to 60 KB. Then, in one run:
 * ``schema_pub.jsonld.expand`` alone (pyld with the offline loader);
 * python-jsonschema alone: one reused validator for ``schemas/graph.schema.json``;
 * extruct's JSON-LD extraction alone, on the pages;
+* one page taken apart, each part timed alone beside extruct: the HTML part
+  (finding the blocks; the visible text; the page layer searching it) and the
+  page's JSON-LD documents; and the whole page with every layer and with the
+  page layer deselected (``--ignore SP6``: no visible text is read, as pages
+  were validated before the page layer existed), so that the comparison with
+  extruct, which only extracts, reads honestly both ways;
 * start-up: wall time of ``schema-pub validate small.jsonld`` and of
   ``check-jsonschema --schemafile schemas/graph.schema.json small.jsonld``.
 
@@ -336,6 +342,80 @@ def fmt_time(seconds: float) -> str:
     return f"{seconds * 1e6:.0f} us"
 
 
+def measure_pages(page_bytes: list[bytes], options: Options) -> list[tuple[str, float]]:
+    """Medians per page of the parts of a page's validation, each timed on its own.
+
+    The HTML part is what a page costs beyond its JSON-LD: finding the blocks
+    (decode, Lexbor, block positions), the visible text, and the page layer's
+    search of it. The JSON-LD part is the page's blocks validated as documents
+    (every layer but the page layer). The whole page is also timed with the page
+    layer deselected (``--ignore SP6``): no visible text, no page layer, which is
+    how pages were validated before the page layer existed.
+    """
+    from schema_pub.validate import html as html_input
+    from schema_pub.validate.layers import page as page_layer
+    from schema_pub.validate.layers import syntax
+    from schema_pub.validate.pipeline import check_documents
+
+    no_page = Options(ignore=("SP6",))
+    blocks = [
+        [block.text.encode("utf-8") for block in html_input.extract(raw, page_text=False).blocks]
+        for raw in page_bytes
+    ]
+    # documents with their graph built, and the page's text, for the page layer alone
+    prepared: list[tuple[list[Any], str]] = []
+    for raw in page_bytes:
+        page = html_input.extract(raw)
+        documents = [syntax.parse(block.text, in_html=True).document for block in page.blocks]
+        check_documents(documents, [], name="a.html", options=options, page_text=page.page_text)
+        # a copy of the text: the layer keeps the last page's text ready for its next block
+        prepared.append((documents, (page.page_text + " ")[:-1]))
+
+    def page_layer_only(item: tuple[list[Any], str]) -> None:
+        documents, text = item
+        for document in documents:
+            if document.graph is not None:
+                list(page_layer.check_graph(document.graph, text))
+
+    def documents_only(item: list[bytes]) -> None:
+        for data in item:
+            validate_content(data, kind="json", name="a.jsonld", options=no_page)
+
+    median = statistics.median
+    extraction_text = median(per_item(html_input.extract, page_bytes))
+    extraction = median(per_item(lambda raw: html_input.extract(raw, page_text=False), page_bytes))
+    layer = median(per_item(page_layer_only, prepared))
+    documents_part = median(per_item(documents_only, blocks))
+    whole = median(
+        per_item(lambda raw: validate_content(raw, kind="html", options=options), page_bytes)
+    )
+    whole_no_page = median(
+        per_item(lambda raw: validate_content(raw, kind="html", options=no_page), page_bytes)
+    )
+    return [
+        ("HTML: blocks found (decode, Lexbor, positions)", extraction),
+        ("HTML: + visible text", extraction_text - extraction),
+        ("HTML: page layer (SP6xx) on that text", layer),
+        ("HTML part, with the page layer", extraction_text + layer),
+        ("HTML part, --ignore SP6", extraction),
+        ("JSON-LD documents of the page (all but SP6)", documents_part),
+        ("whole page, all layers", whole),
+        ("whole page, --ignore SP6", whole_no_page),
+    ]
+
+
+def print_pages(page_rows: list[tuple[str, float]], extruct_time: float | None) -> None:
+    print()
+    title = "one page, parts timed alone (median)"
+    extruct_head = "vs extruct" if extruct_time else ""
+    print(f"{title:50} {'median':>10} {extruct_head:>11}")
+    for what, median in page_rows:
+        ratio = f"{median / extruct_time:10.2f}x" if extruct_time else ""
+        print(f"{what:50} {fmt_time(median):>10} {ratio:>11}")
+    if extruct_time:
+        print(f"{'extruct JSON-LD extraction only (json.loads)':50} {fmt_time(extruct_time):>10}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=2000)
@@ -396,6 +476,7 @@ def main(argv: list[str] | None = None) -> int:
             for raw in page_bytes[:200]
         )
         notes.append(f"findings on the first 200 generated pages: {page_findings}")
+        page_rows = measure_pages(page_bytes, options)
 
         try:
             from schema_pub import jsonld
@@ -490,6 +571,7 @@ def main(argv: list[str] | None = None) -> int:
         python_only = wall([sys.executable, "-c", "pass"], args.rounds)
         startup.append(("python -c pass", python_only))
 
+    print_pages(page_rows, next((r[3] for r in rows if r[0].startswith("extruct")), None))
     ours_doc = next(r[3] for r in rows if r[0].startswith("schema-pub") and r[1] == "doc")
     ours_page = next(r[3] for r in rows if r[0].startswith("schema-pub") and r[1] == "page")
     print()

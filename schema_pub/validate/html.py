@@ -250,6 +250,7 @@ def extract(
     file: str | None = None,
     max_blocks: int = DEFAULT_MAX_BLOCKS,
     page_text: bool = True,
+    unneeded_text: bool = False,
 ) -> Page:
     """Find the JSON-LD blocks of a page; each block's findings are about the block itself.
 
@@ -258,6 +259,10 @@ def extract(
     skipped, the rest joined by a space. Its words are those of the page, in
     order; white space inside a text node (a line break, two spaces, an
     ``&nbsp;``) is kept as written, which the page layer's folding collapses.
+    The text is left empty when no block gives the page layer anything to look
+    for (:func:`~schema_pub.validate.layers.page.may_look_for`), unless
+    ``unneeded_text``: an empty text and such blocks give the layer the same
+    answer, no finding.
     """
     from selectolax.lexbor import LexborHTMLParser
 
@@ -266,7 +271,8 @@ def extract(
         page, findings, feed = _decode(raw, file)
     else:
         page, findings = raw, []
-    if "\r" in page:
+    # the bytes are searched when there are some: one byte per character, not two or four
+    if (b"\r" in feed) if feed is not None else ("\r" in page):
         page = page.replace("\r\n", "\n").replace("\r", "\n")
         feed = None
     # the parser reads UTF-8 bytes: a page that was clean UTF-8 is handed over as it came
@@ -312,6 +318,10 @@ def extract(
             block.entity_encoded = True
         blocks.append(block)
     visible: str = ""
+    if page_text and not unneeded_text:
+        from schema_pub.validate.layers.page import may_look_for
+
+        page_text = any(may_look_for(block.text) for block in blocks)
     if page_text:
         tree.strip_tags(_HIDDEN_TAGS)
         body = tree.body

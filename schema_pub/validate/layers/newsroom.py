@@ -158,15 +158,9 @@ def quote_in_body(quote: str, body: str, *, normalised: bool = False) -> bool:
     already been through :func:`normalise_text`.
     """
     norm_body = body if normalised else normalise_text(body)
-    norm_quote = normalise_text(quote)
-    if not (".." in norm_quote or ". ." in norm_quote or "[" in norm_quote):
-        # no ellipsis can match: the quotation is one piece
-        piece = norm_quote.strip(_EDGE_CHARS)
-        return not piece or piece in norm_body
-    pieces = [p.strip(_EDGE_CHARS) for p in _ELLIPSIS_RE.split(norm_quote)]
-    pieces = [p for p in pieces if p]
-    if not pieces:
-        return True
+    pieces = quote_pieces(quote)
+    if len(pieces) == 1:
+        return pieces[0] in norm_body
     position = 0
     for piece in pieces:
         found = norm_body.find(piece, position)
@@ -523,3 +517,16 @@ def check(doc: Document) -> Iterator[Finding]:
     if not isinstance(graph, Graph):
         return
     yield from check_graph(graph)
+
+
+def quote_pieces(quote: str) -> list[str]:
+    """The pieces :func:`quote_in_body` looks for, in order: normalised, edges stripped.
+
+    An empty list means any body shows the quotation (it has no words to find).
+    """
+    norm_quote = normalise_text(quote)
+    if not (".." in norm_quote or ". ." in norm_quote or "[" in norm_quote):
+        piece = norm_quote.strip(_EDGE_CHARS)
+        return [piece] if piece else []
+    pieces = [p.strip(_EDGE_CHARS) for p in _ELLIPSIS_RE.split(norm_quote)]
+    return [p for p in pieces if p]

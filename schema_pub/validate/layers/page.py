@@ -13,11 +13,22 @@ when the needle is one that folding leaves unchanged and the page's characters
 are all ones that Unicode normalisation never touches, finding it there proves
 it is in the folded text too. Only a needle not found that way has the page
 text folded (once per page), and the answer then is the folded text's.
+
+Before either, a needle is looked for exactly as the markup writes it, in the
+page's text as extracted: a page shows its headline, bylines and quotations as
+written, and such a find costs one search and no pass over the whole text.
+It counts when folding the match is folding the needle: the needle is clean
+(printable, single spaces inside, none at its ends), it folds to what is looked
+for, and the characters at both ends of the match are starters that Unicode
+normalisation never joins to what stands before them (so normalising the page
+leaves the match as normalising the needle alone would); every later step of
+the folding works character by character.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -26,9 +37,17 @@ from schema_pub.validate.document import Document
 from schema_pub.validate.findings import Finding, Rule, Severity
 from schema_pub.validate.layers._graph import NODE, REF, Graph, Node
 from schema_pub.validate.layers._types import ancestors_of
-from schema_pub.validate.layers.newsroom import normalise_text, quote_in_body
+from schema_pub.validate.layers.newsroom import normalise_text, quote_in_body, quote_pieces
 
-__all__ = ["NEEDS_PAGE_TEXT", "RULES", "PageText", "check", "check_graph", "fold_text"]
+__all__ = [
+    "NEEDS_PAGE_TEXT",
+    "RULES",
+    "PageText",
+    "check",
+    "check_graph",
+    "fold_text",
+    "may_look_for",
+]
 
 LAYER = "page"
 NEEDS_PAGE_TEXT = True
@@ -204,6 +223,18 @@ def fold_text(text: str) -> str:
     return utf8.lower().decode("utf-8")
 
 
+# Typographic marks that folding turns into quotation edges or ellipses: stripped from,
+# or split on, in a quotation as written (each piece is then checked against its folded
+# twin, so these lists decide only how often the as-written search is tried).
+_WRITTEN_EDGES = " \"'.,;:!?-`\u00b4\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2033\u2013\u2014\u2026"
+_WRITTEN_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026|\[\s*(?:\.\.\.|\u2026)\s*\])\s*")
+
+
+def _starter(char: str) -> bool:
+    """Whether normalisation never joins ``char`` to what stands before it."""
+    return char < "\x80" or _stable(char)
+
+
 class PageText:
     """A page's visible text: needles are looked for in it as written, then folded.
 
@@ -213,11 +244,14 @@ class PageText:
     the needle there proves it is in the folded text, character for character.
     """
 
-    __slots__ = ("_folded", "_lowered", "ascii", "text")
+    __slots__ = ("_folded", "_hint", "_lowered", "ascii", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.ascii = text.isascii()
+        # where the last needle found as written ended: a page shows its headline,
+        # byline and quotations in about the order of its markup
+        self._hint = 0
         self._lowered: str | bool | None = False  # False: not computed yet
         self._folded: str | None = None
 
@@ -256,6 +290,79 @@ class PageText:
                     return False
         return needle.isascii() or all(_kept(char) for char in needle if char >= "\x80")
 
+    def _written(self, written: str, needle: str | None) -> bool:
+        """Whether finding ``written`` as is in the text proves ``needle`` in the folded text.
+
+        ``needle`` None: it is ``normalise_text(written)``. Still to be checked at
+        the match: :meth:`_find` checks its two ends.
+        """
+        if not (
+            written.isprintable()
+            and "  " not in written
+            and written[:1] not in ("", " ")
+            and written[-1] != " "
+        ):
+            return False
+        if not self.ascii and written.isascii():
+            # in a text that is not ASCII, folding also replaces some ASCII marks
+            if _ASCII_REPLACEMENTS is None:
+                return False
+            for char in _ASCII_CHANGED:
+                if char in written:
+                    return False
+        return needle is None or normalise_text(written) == needle
+
+    def _find(self, written: str, start: int, stop: int | None = None) -> int:
+        """End of the first match of ``written`` in ``[start, stop)`` with starters at both ends.
+
+        -1 when there is none.
+        """
+        text = self.text
+        size = len(written)
+        position = text.find(written, start, stop)
+        while position >= 0:
+            end = position + size
+            if self.ascii or (
+                _starter(text[position]) and (end == len(text) or _starter(text[end]))
+            ):
+                return end
+            position = text.find(written, position + 1, stop)
+        return -1
+
+    def _find_any(self, written: str) -> int:
+        """End of a match of ``written`` anywhere (with starters at both ends); -1 if none.
+
+        Looked for after the last match first, then before it, so that needles
+        met in page order cost one pass over the text between them.
+        """
+        hint = self._hint
+        end = self._find(written, hint)
+        if end < 0 and hint > 0:
+            end = self._find(written, 0, hint + len(written) - 1)
+        if end >= 0:
+            self._hint = end
+        return end
+
+    def shows(self, written: str) -> bool:
+        """Whether ``normalise_text(written)`` is in the folded text; ``written`` as in the markup."""
+        if self._written(written, None) and self._find_any(written) >= 0:
+            return True
+        return self.has(normalise_text(written))
+
+    def _written_pieces(self, quote: str, pieces: list[str]) -> list[str] | None:
+        """The pieces of ``quote`` as written, each one proved to fold to its twin; or None."""
+        if len(pieces) == 1 and not ("." in quote[:-1] or "[" in quote or "\u2026" in quote):
+            written = [quote.strip(_WRITTEN_EDGES)]  # no ellipsis: one piece
+        else:
+            written = [p.strip(_WRITTEN_EDGES) for p in _WRITTEN_ELLIPSIS.split(quote)]
+            written = [p for p in written if p]
+        if len(written) != len(pieces):
+            return None
+        for piece, needle in zip(written, pieces, strict=True):
+            if not self._written(piece, needle):
+                return None
+        return written
+
     def has(self, needle: str) -> bool:
         """Whether ``needle``, already folded, is in the folded text."""
         lowered = self.lowered()
@@ -265,6 +372,20 @@ class PageText:
 
     def has_quote(self, quote: str) -> bool:
         """:func:`quote_in_body` of ``quote`` against the folded text."""
+        pieces = quote_pieces(quote)
+        if not pieces:
+            return True
+        written = self._written_pieces(quote, pieces)
+        if written is not None:
+            # matches in order, apart, in the text are so in the folded text
+            position = self._find_any(written[0])
+            for piece in written[1:]:
+                if position < 0:
+                    break
+                position = self._find(piece, position)
+            if position >= 0:
+                self._hint = position
+                return True
         lowered = self.lowered()
         # an ASCII quotation folds to ASCII: only the characters folding changes matter
         if (
@@ -285,6 +406,33 @@ def _page_text(text: str) -> PageText:
     if _last.text is not text:
         _last = PageText(text)
     return _last
+
+
+# -- whether a page's text is needed at all ---------------------------------------------
+
+# A JSON escape of a character from "@" to DEL: such a key or type name could spell
+# one of the words below without showing it.
+_LETTER_ESCAPE = re.compile(r"\\u00[4-7]")
+_STRING_CONTEXT = re.compile(r'@context"\s*:\s*"')
+
+
+def may_look_for(block: str) -> bool:
+    """Whether the layer could look for something in the page because of this block's JSON.
+
+    It looks only at an article's ``headline`` and ``author`` and a ``Quotation``'s
+    text. In a block whose contexts are all plain strings (the only context served
+    is schema.org's, which names these terms as themselves), each of those words
+    can come only from its letters written in the JSON: ``headline``, ``schema:
+    headline``, its full IRI. A block that has none of them, no letter written as
+    a ``\\u`` escape, and no context of its own (which could alias a term) can
+    give the layer nothing to look for: the page's text is not needed for it.
+    """
+    if "headline" in block or "author" in block or "Quotation" in block:
+        return True
+    if "\\u00" in block and _LETTER_ESCAPE.search(block):
+        return True
+    contexts = block.count("@context")
+    return contexts > 0 and len(_STRING_CONTEXT.findall(block)) != contexts
 
 
 # -- the checks ------------------------------------------------------------------------
@@ -309,7 +457,7 @@ def check_graph(graph: Graph, page_text: str) -> Iterator[Finding]:
         kinds = ancestors_of(vocab, node.types)
         if _ARTICLE in kinds:
             headline = node.text("headline")
-            if headline and not visible.has(normalise_text(headline)):
+            if headline and not visible.shows(headline):
                 yield HEADLINE_NOT_VISIBLE(
                     f"the headline '{_short(headline)}' is not shown on the page",
                     path=node.prop_path("headline"),
@@ -320,7 +468,7 @@ def check_graph(graph: Graph, page_text: str) -> Iterator[Finding]:
                 if value.kind not in (NODE, REF) or author is None:
                     continue
                 name = author.text("name")
-                if name and not visible.has(normalise_text(name)):
+                if name and not visible.shows(name):
                     yield AUTHOR_NOT_VISIBLE(
                         f"the author '{_short(name)}' is not named on the page",
                         path=value.path,
