@@ -57,7 +57,7 @@ from schema_pub.validate.layers import (
     syntax,
     vocabulary,
 )
-from schema_pub.validate.pipeline import validate_content
+from schema_pub.validate.pipeline import _documents, check_documents, validate_content
 
 LAYERS: tuple[tuple[str, Callable[[Document], Iterable[Finding]]], ...] = (
     ("jsonld", jsonld.check),
@@ -70,16 +70,21 @@ LAYERS: tuple[tuple[str, Callable[[Document], Iterable[Finding]]], ...] = (
 def corpus(count: int, seed: int = 7) -> list[bytes]:
     """The documents of bench_validate's corpus (the pages are drawn and dropped so
     that the random sequence, hence every document, is the same)."""
+    return [document for document, _ in documents_and_pages(count, seed)]
+
+
+def documents_and_pages(count: int, seed: int = 7) -> list[tuple[bytes, bytes]]:
+    """Each document of the corpus and bench_validate's article page that carries it."""
     rng = random.Random(seed)
-    out: list[bytes] = []
+    out: list[tuple[bytes, bytes]] = []
     for index in range(count):
         nodes = rng.randint(5, 40)
         data = orjson.dumps(
             article(rng, index, nodes, graph=index % 2 == 0),
             option=orjson.OPT_INDENT_2 if index % 3 == 0 else 0,
         )
-        embed(rng, data, index)
-        out.append(data)
+        page = embed(rng, data, index)
+        out.append((data, page))
     return out
 
 
@@ -94,6 +99,23 @@ def layer_times(raw: bytes) -> list[float]:
         list(check(doc))
         times.append(time.perf_counter() - started)
     return times
+
+
+def page_check_time(page: bytes, options: Options) -> float:
+    """Seconds of check_documents on a page's blocks (parsed beforehand, not timed)."""
+    documents, findings, text = _documents(page, "html", "a.html", options)
+    started = time.perf_counter()
+    check_documents(documents, findings, name="a.html", options=options, page_text=text)
+    return time.perf_counter() - started
+
+
+def page_vocabulary_time(page: bytes, options: Options) -> float:
+    documents, _, _ = _documents(page, "html", "a.html", options)
+    doc = documents[0]
+    list(jsonld.check(doc))
+    started = time.perf_counter()
+    list(vocabulary.check(doc))
+    return time.perf_counter() - started
 
 
 def median_of(function: Callable[[Any], Any], items: list[Any]) -> float:
@@ -175,6 +197,17 @@ def main(argv: list[str] | None = None) -> int:
         for raw in faulty[:200]
     )
 
+    # bench_validate's pages, each carrying one document in its only block: the layers
+    # that check_documents runs on it (the page layer included, the extraction of the
+    # blocks and text left out: see bench_validate), and the vocabulary layer alone,
+    # which reads the page's @ids (they used to be collected from the data on every
+    # page, 70-100 us; now only when a reference needs them).
+    pages = [page for _, page in documents_and_pages(min(len(docs), args.sample))]
+    for page in pages[:20]:
+        page_check_time(page, options)
+    page_layers = statistics.median(page_check_time(page, options) for page in pages)
+    page_vocabulary = statistics.median(page_vocabulary_time(page, options) for page in pages)
+
     def row(what: str, seconds: float) -> None:
         print(f"{what:40} {seconds * 1e6:10.1f} {seconds / floor:9.1f}x {expand / seconds:9.1f}x")
 
@@ -186,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     row("  all layers, summed per document", layered)
     row("full validation (validate_content)", full)
     row(f"  with findings (median {faulty_findings:g} each)", with_findings)
+    row(f"page, one block: check_documents ({len(pages)})", page_layers)
+    row("  page, one block: vocabulary layer", page_vocabulary)
     row("orjson.loads (floor)", floor)
     row(f"pyld expand, offline (sample {len(sample)})", expand)
     print()

@@ -79,10 +79,24 @@ class Options:
 
     def apply(self, finding: Finding) -> Finding | None:
         """The finding as this run reports it (severity overridden), or None when deselected."""
-        if not self.enabled(finding.code):
+        code = finding.code
+        severity = finding.severity
+        # the verdict of each (code, severity), worked out once per Options object
+        verdicts: dict[tuple[str, Severity], Severity | None] | None = self.__dict__.get(
+            "_verdicts"
+        )
+        if verdicts is None:
+            verdicts = {}
+            object.__setattr__(self, "_verdicts", verdicts)  # a cache, not a field
+        try:
+            level = verdicts[code, severity]
+        except KeyError:
+            level = self.severity_of(code, severity) if self.enabled(code) else None
+            if len(verdicts) < 1024:
+                verdicts[code, severity] = level
+        if level is None:
             return None
-        level = self.severity_of(finding.code, finding.severity)
-        if level is not finding.severity:
+        if level is not severity:
             return replace(finding, severity=level)
         return finding
 

@@ -64,6 +64,10 @@ class Document:
     def page_ids(self, ids: frozenset[str]) -> None:
         self._page_ids = ids
 
+    def page_ids_from_data(self) -> None:
+        """Let ``page_ids`` be worked out from ``data`` when first read (not before)."""
+        self._page_ids = None
+
     def page_ids_known(self) -> bool:
         """Whether ``page_ids`` is already worked out (reading it costs nothing then)."""
         return self._page_ids is not None

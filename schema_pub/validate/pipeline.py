@@ -140,11 +140,12 @@ def check_documents(
     layers = active_layers(options)
     frozen_ids: frozenset[str] | None = None
     if len(documents) == 1:
-        # A lone document's page is itself: its @ids, collected when a layer asks
-        # (a document from syntax.parse works them out on first read).
+        # A lone document's page is itself: its @ids, collected only if a layer asks
+        # (the vocabulary layer does, for a page's lone block, and only when a
+        # reference is to none of the document's own nodes).
         only = documents[0]
-        if only.page_ids_known() and not only.page_ids and only.data is not None:
-            only.page_ids = frozenset(syntax.collect_ids(only.data))
+        if only.page_ids_known() and not only.page_ids:
+            only.page_ids_from_data()
     else:
         page_ids: set[str] = set()
         for doc in documents:

@@ -9,6 +9,7 @@ import pytest
 
 from schema_pub.validate import Options, Severity, iter_validate, validate, validate_data
 from schema_pub.validate.document import Document
+from schema_pub.validate.findings import Finding
 from schema_pub.validate.pipeline import active_layers, check_documents, collect_ids
 from schema_pub.validate.rules import layer_module
 
@@ -196,3 +197,75 @@ def test_blocks_of_a_page_share_their_ids() -> None:
     second = Document({"@id": "#b", "name": "B"}, block=1, page_ids=None)
     check_documents([first, second], [], name=None, options=Options())
     assert first.page_ids == second.page_ids == {"#a", "#b"}
+
+
+@pytest.mark.parametrize(
+    ("given", "worked_out"),
+    [(frozenset(), False), (None, False), (frozenset({"#a"}), True)],
+    ids=["empty", "lazy", "given"],
+)
+def test_lone_document_ids_not_collected_unless_read(
+    given: frozenset[str] | None, worked_out: bool
+) -> None:
+    """A lone document (a file, or a page's only block) whose references all lead to
+    its own nodes: the pipeline does not walk its data for the page's @ids."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": "#a",
+        "author": {"@id": "#b", "@type": "Person", "name": "B"},
+        "publisher": {"@id": "#b"},
+    }
+    for block in (None, 0):
+        document = Document(data, block=block, page_ids=given)
+        findings = check_documents([document], [], name=None, options=Options())
+        assert "SP209" not in [f.code for f in findings]
+        assert document.page_ids_known() is worked_out
+        assert document.page_ids == ({"#a", "#b"} if given is None or not given else given)
+
+
+APPLY_CASES: list[tuple[str, Options, str, Severity, Severity | None]] = [
+    # (case, options, code, its severity, what apply makes of it: None = dropped)
+    ("selected", Options(), "SP201", Severity.ERROR, Severity.ERROR),
+    ("ignored", Options(ignore=("SP2",)), "SP201", Severity.ERROR, None),
+    (
+        "longer select wins",
+        Options(ignore=("SP2",), extend_select=("SP20",)),
+        "SP201",
+        Severity.ERROR,
+        Severity.ERROR,
+    ),
+    (
+        "severity overridden",
+        Options(severity={"SP30": Severity.INFO}),
+        "SP301",
+        Severity.WARNING,
+        Severity.INFO,
+    ),
+    (
+        "override elsewhere",
+        Options(severity={"SP30": Severity.INFO}),
+        "SP201",
+        Severity.ERROR,
+        Severity.ERROR,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("options", "code", "given", "expected"),
+    [case[1:] for case in APPLY_CASES],
+    ids=[case[0] for case in APPLY_CASES],
+)
+def test_options_apply_same_verdict_every_time(
+    options: Options, code: str, given: Severity, expected: Severity | None
+) -> None:
+    """Options.apply keeps each (code, severity) verdict: the first call and the later
+    ones (from its cache) agree with enabled() and severity_of()."""
+    reference = options.severity_of(code, given) if options.enabled(code) else None
+    assert reference == expected
+    for _ in range(3):
+        applied = options.apply(Finding(code, "rule", given, "message", path=("a",)))
+        assert (applied.severity if applied is not None else None) == expected
+        if applied is not None:
+            assert applied.code == code and applied.path == ("a",)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -380,3 +381,52 @@ def test_one_location_agrees_with_the_whole_map(
 def test_path_offset_cases(text: str, path: tuple[Any, ...], offset: int) -> None:
     assert path_offset(text, path) == offset
     assert LineIndex(text).position(offset) == PathLocator(text, LineIndex(text))(path)
+
+
+# -- orjson's own writing: containers stepped over by the length of orjson's writing ------
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES, st.booleans(), st.booleans(), st.sampled_from([b"", b"\n", b" ", b"\n\n"]))
+def test_locator_given_the_value_agrees_with_the_text_alone(
+    value: Any, indent: bool, rewritten: bool, tail: bytes
+) -> None:
+    """A locator given the parsed value answers as one that reads the text alone,
+    whether or not the text is orjson's own writing of the value (compact or indented,
+    with or without a final newline): when it is not, the value is not used."""
+    try:
+        raw = orjson.dumps(value, option=orjson.OPT_INDENT_2 if indent else 0)
+    except orjson.JSONEncodeError:
+        return  # an integer beyond 64 bits: parse never takes this path for it
+    if rewritten:  # the same value, written by another writer
+        raw = json.dumps(value, ensure_ascii=False, indent=2 if indent else None).encode()
+    raw += tail
+    text = raw.decode("utf-8")
+    index = LineIndex(text, (3, 5))
+    paths = all_paths(value)
+    for order in (paths, paths[::-1]):
+        reading = PathLocator(text, index, exact=True)
+        given = PathLocator(raw, None, (3, 5), exact=True, value=value)
+        for path in order:
+            assert given(path) == reading(path), path
+
+
+def test_locator_given_the_value_of_a_corpus_document() -> None:
+    """Nested, indented and non-ASCII: the value guides the seeker on orjson's
+    writing, and every location is the one the text alone gives."""
+    value = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "NewsArticle", "headline": "“Quoted” — é", "author": [{"@id": "#a"}]},
+            {"@type": "Person", "@id": "#a", "name": "Ana", "sameAs": ["x", "y"], "n": 1.5},
+            {"@type": "ImageObject", "width": 1200, "caption": {"@value": "c", "@language": "en"}},
+        ],
+    }
+    for option in (0, orjson.OPT_INDENT_2):
+        raw = orjson.dumps(value, option=option)
+        text = raw.decode("utf-8")
+        reading = PathLocator(text, LineIndex(text), exact=True)
+        given = PathLocator(raw, None, exact=True, value=value)
+        for path in all_paths(value)[::-1]:
+            assert given(path) == reading(path), path
+        assert given._seeker is not None and given._seeker.value is value

@@ -410,6 +410,7 @@ class Graph:
 
 
 _SCALARS = (str, int, float, bool)
+_new_node = object.__new__
 
 
 class _Reader:
@@ -533,19 +534,34 @@ class _Reader:
         plan: _KeyPlan,
     ) -> Node | None:
         """:meth:`node` for a set of keys met before: no key is resolved again."""
-        node = Node(path, parent, parent_prop, obj, plan)
+        # Node(path, parent, parent_prop, obj, plan), without the call
+        node = _new_node(Node)
+        node.path = path
+        node.parent = parent
+        node.parent_prop = parent_prop
+        node.obj = obj
+        node.keys = plan.keys
+        node.extra = None
+        node.children = None
+        node.plan = plan
+        node._props = None
+        node._complete = False
         nodes = self.nodes
-        index = len(nodes)
         nodes.append(node)  # before its children: nodes come in document order
         key = plan.id_key
+        node_id: str | None = None
         if key is not None:
             value = obj[key]
-            if isinstance(value, str):
-                node.id = value
+            if type(value) is str or isinstance(value, str):
+                node_id = value
             else:
                 self.problems.append(("@id", (*path, key), value))
+        node.id = node_id
         key = plan.type_key
-        if key is not None:
+        if key is None:
+            node.types = ()
+            node._type_path = ()
+        else:
             value = obj[key]
             if type(value) is str:
                 # one tuple per type name and plan, shared by the nodes that write it
@@ -555,13 +571,18 @@ class _Reader:
                     types = (resolved,) if resolved is not None and resolved[:1] != "@" else ()
                     if len(plan.type_names) < 256:
                         plan.type_names[value] = types
-                if types:
-                    node.types = types
-                    node._type_path = None  # the path of the plan's type key, when asked
+                node.types = types
+                # the path of the plan's type key, worked out when asked
+                node._type_path = None if types else ()
             else:
+                node.types = ()
+                node._type_path = ()
                 self.types(node, value, (*path, key), resolve)
-        if node.id is not None and (node.types or plan.keys) and node.id not in self.by_id:
-            self.by_id[node.id] = node  # as Graph.by_id() would take it, in document order
+        says_something = bool(node.types or plan.keys)
+        if says_something and node_id is not None:
+            self.ids.add(node_id)
+            if node_id not in self.by_id:
+                self.by_id[node_id] = node  # as Graph.by_id() would take it, in document order
         children = node.children
         for key, name in plan.props:
             value = obj[key]
@@ -613,21 +634,37 @@ class _Reader:
                     self.scan(item, (*kpath, i), resolve, node, name)
                     children = node.children
             elif kind is dict:
-                if len(value) == 1:
+                size = len(value)
+                if size == 1:
                     ref = value.get("@id")
                     if type(ref) is str:  # the commonest reference: {"@id": "..."}
                         if children is None:
                             children = node.children = {}
                         children[id(value)] = ref
                         continue
+                elif (
+                    size > 3
+                    and resolve is self.plain_resolve
+                    and "@value" not in value
+                    and "@list" not in value
+                    and "@set" not in value
+                    and "@context" not in value
+                ):
+                    # one node object, as scan and node() read it, its keys met before
+                    child_plan = self.plain_plans.get(tuple(value))
+                    if child_plan is not None:
+                        child = self.planned(
+                            value, (*path, key), resolve, node, name, False, child_plan
+                        )
+                        if child is not None:
+                            if children is None:
+                                children = node.children = {}
+                            children[id(value)] = child
+                        continue
                 self.scan(value, (*path, key), resolve, node, name)
                 children = node.children
-        says_something = bool(node.types or plan.keys)
-        if says_something:
-            if node.id is not None:
-                self.ids.add(node.id)
-        elif top:
-            del nodes[index]
+        if top and not says_something:
+            nodes.remove(node)  # (by identity: a Node equals only itself)
         for key in plan.graph_keys:
             self.loose(obj[key], (*path, key), resolve)
         return node if (says_something or not top) else None

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from schema_pub.validate.document import Document
-from schema_pub.validate.findings import Finding, Rule, Severity
+from schema_pub.validate.findings import Finding, JsonPath, Rule, Severity
 from schema_pub.validate.layers._graph import LITERAL, NODE, REF, Graph, Node, Value
 from schema_pub.validate.layers._types import ANCESTORS, ancestors_of, default_vocab
 
@@ -326,12 +326,46 @@ class _Checker:
                         property=prop,
                     )
                 )
-        if "author" in node.keys or node.extra:
+        key = node.keys.get("author")
+        if key is not None and not node.extra and node.children is not None:
+            raw = node.obj[key]
+            if type(raw) is list:
+                if not self.quick_authors(node, key, raw, out):
+                    for value in node.values("author"):
+                        self.author(value, out)
+            elif type(raw) is dict and id(raw) in node.children:
+                # one node or reference: its path is the key's
+                child = node.children[id(raw)]
+                author = self.by_id.get(child) if type(child) is str else child
+                if author is not None:
+                    assert isinstance(author, Node)
+                    self.author_node(author, (*node.path, key), out)
+            else:
+                for value in node.values("author"):
+                    self.author(value, out)
+        elif key is not None or node.extra:
             for value in node.values("author"):
                 self.author(value, out)
         self.dates(node, out)
         if "image" in node.keys or node.extra:
             self.images(node, out)
+
+    def quick_authors(self, node: Node, key: str, raw: list[Any], out: list[Finding]) -> bool:
+        """The authors of a list of nodes and references, without building values
+        (paths are made only for findings); False when the list holds anything else."""
+        children = node.children
+        assert children is not None
+        for item in raw:
+            if type(item) is not dict or id(item) not in children:
+                return False
+        by_id = self.by_id
+        for i, item in enumerate(raw):
+            child = children[id(item)]
+            author = by_id.get(child) if type(child) is str else child
+            if author is not None:
+                assert isinstance(author, Node)
+                self.author_node(author, (node, key, i), out)
+        return True
 
     def author(self, value: Value, out: list[Finding]) -> None:
         kind = value.kind
@@ -352,6 +386,13 @@ class _Checker:
             author = None
         if author is None:
             return
+        self.author_node(author, value.path, out)
+
+    def author_node(
+        self, author: Node, where: JsonPath | tuple[Node, str, int], out: list[Finding]
+    ) -> None:
+        """The checks of one author node; ``where`` is the path of the value that
+        names it, or (node, key, index) to make it from when a finding needs it."""
         types = ANCESTORS.get(author.types)
         if types is None:
             types = ancestors_of(self.vocab, author.types)
@@ -365,7 +406,7 @@ class _Checker:
             out.append(
                 AUTHOR_TYPE(
                     f"the author is {shown}; Google reads a Person or an Organization",
-                    path=value.path,
+                    path=_path_of(where),
                 )
             )
             return
@@ -527,6 +568,14 @@ class _Checker:
                     hint="add license: the URL of the licence",
                 )
             )
+
+
+def _path_of(where: JsonPath | tuple[Node, str, int]) -> JsonPath:
+    """A path, or the path of item ``index`` of ``node``'s key (made when needed)."""
+    if where and isinstance(where[0], Node):
+        owner, key, index = where
+        return (*owner.path, key, index)
+    return where
 
 
 def check_graph(graph: Graph, *, vocab: Vocabulary | None = None) -> Iterator[Finding]:

@@ -669,6 +669,10 @@ def _value_end(text: str, start: int) -> int:
                 return position
 
 
+#: No value given (the seeker reads the text alone).
+_UNKNOWN: Any = object()
+
+
 def path_offset(text: str, path: JsonPath) -> int:
     """The offset :func:`path_offsets` gives the deepest prefix of ``path`` it holds.
 
@@ -683,10 +687,16 @@ class _Seeker:
     """:func:`path_offset` with a memory: the members and items of each container are
     read once, as far as a lookup needed, and later lookups start from there."""
 
-    __slots__ = ("arrays", "objects", "text")
+    __slots__ = ("arrays", "indented", "objects", "text", "value")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, value: Any = _UNKNOWN, *, indented: bool = False) -> None:
         self.text = text
+        #: The parsed value, given only when ``text`` is exactly what orjson writes for
+        #: it (compact, or ``indented`` by two spaces): a container beside the path is
+        #: then stepped over by the length of orjson's writing of it, in C, instead of
+        #: bracket by bracket.
+        self.value = value
+        self.indented = indented
         #: "{" offset -> (key -> (key offset, value offset), where reading resumes
         #: (a key's quote) or None once the object is read to its end)
         self.objects: dict[int, tuple[dict[str, tuple[int, int]], list[int | None]]] = {}
@@ -698,14 +708,19 @@ class _Seeker:
         text = self.text
         position = _WS.match(text).end()  # type: ignore[union-attr]
         best = position
-        for step in path:
+        current = self.value  # the value at ``position`` (when known)
+        for depth, step in enumerate(path):  # the container at ``position`` is at depth
             opening = text[position : position + 1]
             if opening == "{" and type(step) is str:
-                found = self.member(position, step)
+                found = self.member(position, step, current, depth)
+                if found is not None and current is not _UNKNOWN:
+                    current = current.get(step, _UNKNOWN)
             elif opening == "[" and type(step) is int and step >= 0:
-                found = self.item(position, step)
+                found = self.item(position, step, current, depth)
                 if found is not None and found[1] < 0:
                     return found[0]  # an empty array still has the slot of its first item
+                if found is not None and current is not _UNKNOWN:
+                    current = current[step]
             else:
                 return best
             if found is None:
@@ -713,7 +728,26 @@ class _Seeker:
             best, position = found
         return best
 
-    def member(self, start: int, step: str) -> tuple[int, int] | None:
+    def end_of(self, start: int, value: Any, depth: int) -> int:
+        """Where the value that starts at ``start`` ends; ``value`` is its parsed value
+        (or _UNKNOWN), ``depth`` its depth (the root's is 0)."""
+        kind = type(value)
+        if (kind is dict or kind is list) and value:
+            if self.indented:
+                written = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+                # orjson indents each line of a nested container by two more spaces
+                # per level than when it writes the container alone
+                extra = 2 * depth * written.count(b"\n")
+            else:
+                written = orjson.dumps(value)
+                extra = 0
+            size = len(written) if written.isascii() else len(written.decode("utf-8"))
+            return start + size + extra
+        return _value_end(self.text, start)
+
+    def member(
+        self, start: int, step: str, container: Any = _UNKNOWN, depth: int = 0
+    ) -> tuple[int, int] | None:
         text = self.text
         ws = _WS.match
         table = self.objects.get(start)
@@ -740,7 +774,12 @@ class _Seeker:
                 key = raw_key[1:-1]
             value = token.end()
             entries[key] = (at, value)
-            after = _AFTER_VALUE.match(text, _value_end(text, value))
+            end = (
+                _value_end(text, value)
+                if container is _UNKNOWN
+                else self.end_of(value, container.get(key, _UNKNOWN), depth + 1)
+            )
+            after = _AFTER_VALUE.match(text, end)
             assert after is not None
             at_or_none = after.end() if after.group(1) else None
             resume[0] = at_or_none
@@ -748,7 +787,9 @@ class _Seeker:
                 return at, value
         return None
 
-    def item(self, start: int, step: int) -> tuple[int, int] | None:
+    def item(
+        self, start: int, step: int, container: Any = _UNKNOWN, depth: int = 0
+    ) -> tuple[int, int] | None:
         """(slot, item offset) of item ``step``; (slot, -1) for the first slot of an
         empty array."""
         text = self.text
@@ -764,13 +805,34 @@ class _Seeker:
         slots, resume = table
         while len(slots) <= step and resume[0] is not None:
             slot, item = resume[0]
+            end = (
+                _value_end(text, item)
+                if container is _UNKNOWN
+                else self.end_of(item, container[len(slots)], depth + 1)
+            )
             slots.append((slot, item))
-            after = ws(text, _value_end(text, item)).end()  # type: ignore[union-attr]
+            after = ws(text, end).end()  # type: ignore[union-attr]
             if text[after] == ",":
                 resume[0] = (after + 1, ws(text, after + 1).end())  # type: ignore[union-attr]
             else:
                 resume[0] = None
         return slots[step] if step < len(slots) else None
+
+
+def _own_writing(raw: bytes, value: Any) -> bool | None:
+    """Whether ``raw`` is what orjson writes for ``value``: compact (False), indented
+    by two spaces (True), either with a final newline; None when it is not."""
+    if value is _UNKNOWN:
+        return None
+    indented = raw[1:2] == b"\n"
+    try:
+        written = orjson.dumps(value, option=orjson.OPT_INDENT_2 if indented else 0)
+    except orjson.JSONEncodeError:
+        return None
+    size = len(raw) - len(written)
+    if (size == 0 or (size == 1 and raw[-1:] == b"\n")) and raw.startswith(written):
+        return indented
+    return None
 
 
 class PathLocator:
@@ -782,7 +844,16 @@ class PathLocator:
     found on its own by :func:`path_offset` instead of mapping every path.
     """
 
-    __slots__ = ("_exact", "_index", "_offsets", "_origin", "_raw", "_seeker", "_text")
+    __slots__ = (
+        "_exact",
+        "_index",
+        "_offsets",
+        "_origin",
+        "_raw",
+        "_seeker",
+        "_text",
+        "_value",
+    )
 
     def __init__(
         self,
@@ -791,7 +862,11 @@ class PathLocator:
         origin: tuple[int, int] = (1, 1),
         *,
         exact: bool = False,
+        value: Any = _UNKNOWN,
     ) -> None:
+        #: The parsed value of ``text`` (bytes), when known: if the text turns out to
+        #: be orjson's own writing of it, the seeker steps over containers faster.
+        self._value = value
         self._raw = text if isinstance(text, bytes) else None
         self._text = text if isinstance(text, str) else ""
         self._origin = origin
@@ -801,14 +876,20 @@ class PathLocator:
         self._offsets: dict[JsonPath, int] | None = None
 
     def __call__(self, path: JsonPath) -> tuple[int, int] | None:
-        if self._raw is not None:
-            self._text = self._raw.decode("utf-8")
+        raw = self._raw
+        if raw is not None:
+            self._text = raw.decode("utf-8")
             self._raw = None
         if self._index is None:
             self._index = LineIndex(self._text, self._origin)
         if self._exact:
             if self._seeker is None:
-                self._seeker = _Seeker(self._text)
+                indented = _own_writing(raw, self._value) if raw is not None else None
+                if indented is None:
+                    self._seeker = _Seeker(self._text)
+                else:
+                    self._seeker = _Seeker(self._text, self._value, indented=indented)
+                self._value = _UNKNOWN
             start = self._seeker.offset(tuple(path))
             offset = _WS.match(self._text, start).end()  # type: ignore[union-attr]
             return self._index.position(offset)
@@ -1185,7 +1266,7 @@ def parse(
                 loaded[0],
                 file=file,
                 block=block,
-                locate=PathLocator(raw, None, origin, exact=True),
+                locate=PathLocator(raw, None, origin, exact=True, value=loaded[0]),
                 page_ids=None,
             )
             return Parsed(document, [])

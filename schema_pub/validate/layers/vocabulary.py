@@ -17,10 +17,10 @@ value outside an enumeration.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from schema_pub.validate.document import Document
 from schema_pub.validate.findings import Finding, Rule, Severity
@@ -288,6 +288,7 @@ class _Plan:
 
 
 _PLANS: dict[tuple[Any, ...], _Plan] = {}
+_KeyedChecks = tuple[tuple[str, str, RangeInfo, bool], ...]
 
 _SHAPES: dict[tuple[str, ...], _Shape] = {}
 _PROPS: dict[str, _PropTerm] = {}
@@ -381,73 +382,107 @@ def _prop_term(vocab: Vocabulary, prop: str) -> _PropTerm:
 
 
 class _Checker:
-    def __init__(self, vocab: Vocabulary, graph: Graph, known_ids: AbstractSet[str]) -> None:
+    def __init__(
+        self,
+        vocab: Vocabulary,
+        graph: Graph,
+        known_ids: AbstractSet[str],
+        late_ids: Callable[[], AbstractSet[str]] | None = None,
+    ) -> None:
         self.vocab = vocab
         self.graph = graph
+        #: The @ids known at once (the quick checks consult only these: a miss sends
+        #: the value to the full check, which also asks ``late_ids``).
         self.known_ids = known_ids
+        #: The page's @ids, worked out only when a reference is not among known_ids.
+        self.late_ids = late_ids
 
     def run(self) -> list[Finding]:
+        """Check every node: its types, the names of its properties (a plan worked out
+        once per key plan and types) and each value against its range."""
         out: list[Finding] = []
         for node in self.graph.nodes:
-            self.node(node, out)
-        return out
-
-    # nodes
-
-    def node(self, node: Node, out: list[Finding]) -> None:
-        types = node.types
-        key_plan = node.plan
-        checks: tuple[tuple[str | None, str, RangeInfo, bool], ...]
-        if key_plan is not None and key_plan.last_types is types and not node.extra:
-            # The types and keys of the last plain node of this key plan: no type
-            # finding, no Role parent, the plan and its checks already worked out.
-            plan, checks = key_plan.last_derived
-        else:
-            plan, checks = self.prepare(node, types, key_plan, out)
-        for rule, prop, message, hint, extra in plan.static:
-            if _written(node, prop):
-                out.append(rule(message, path=node.prop_path(prop), hint=hint, **extra))
-        obj = node.obj
-        for obj_key, prop, info, text_like in checks:
-            raw: Any = obj[obj_key] if obj_key is not None else None
-            if text_like:
-                # Any text fits: only embedded nodes can be of the wrong kind.
-                if obj_key is not None:
-                    kind = type(raw)
-                    if kind in _SCALAR_TYPES:
-                        continue
-                    if kind is list and _SCALAR_SET.issuperset(map(type, raw)):
-                        continue  # a list of literals (keywords): no node among them
-                for value in node.values(prop):
-                    if value.kind == NODE:
-                        finding = self.embedded(prop, info, value)
+            types = node.types
+            key_plan = node.plan
+            checks: tuple[tuple[str | None, str, RangeInfo, bool], ...]
+            if key_plan is not None and key_plan.last_types is types and not node.extra:
+                # The types and keys of the last plain node of this key plan: no type
+                # finding, no Role parent, the plan and its checks already worked out.
+                plan, checks = key_plan.last_derived
+            else:
+                plan, checks = self.prepare(node, types, key_plan, out)
+            for rule, prop, message, hint, extra in plan.static:
+                if _written(node, prop):
+                    out.append(rule(message, path=node.prop_path(prop), hint=hint, **extra))
+            if node.extra:
+                # values read eagerly by the reader (no key of obj to look at)
+                for _, prop, info, text_like in checks:
+                    for value in node.values(prop):
+                        if text_like:
+                            # Any text fits: only embedded nodes can be of the wrong kind.
+                            if value.kind == NODE:
+                                finding = self.embedded(prop, info, value)
+                                if finding is not None:
+                                    out.append(finding)
+                            continue
+                        finding = self.value(prop, info, value)
                         if finding is not None:
                             out.append(finding)
                 continue
-            if isinstance(raw, str):
-                # _fits_text's commonest yes (a URL), without the call
-                if info.url and raw and " " not in raw and raw.isprintable():
-                    continue
-                if _fits_text(info, raw):
-                    continue
-            elif isinstance(raw, (dict, list)):
-                if type(raw) is dict and node.children is not None:
-                    # objects_fit's commonest yes: one reference to a node of the page
-                    child = node.children.get(id(raw))
-                    if (
-                        type(child) is str
-                        and child in self.known_ids
-                        and not child.startswith(_SCHEMA_PREFIXES)
-                    ):
+            obj = node.obj
+            children = node.children
+            # a plain node: every check names the key of obj that holds its property
+            for obj_key, prop, info, text_like in cast("_KeyedChecks", checks):
+                raw: Any = obj[obj_key]
+                kind = type(raw)
+                if kind is str:
+                    if text_like:
                         continue
-                if self.objects_fit(node, raw, info):
+                    # _fits_text's commonest yes (a URL), without the call
+                    if info.url and raw and " " not in raw and raw.isprintable():
+                        continue
+                    if _fits_text(info, raw):
+                        continue
+                elif text_like:
+                    # Any text fits: only embedded nodes can be of the wrong kind.
+                    if kind in _SCALAR_SET:
+                        continue
+                    if kind is list and _SCALAR_SET.issuperset(map(type, raw)):
+                        continue  # a list of literals (keywords): no node among them
+                    for value in node.values(prop):
+                        if value.kind == NODE:
+                            finding = self.embedded(prop, info, value)
+                            if finding is not None:
+                                out.append(finding)
                     continue
-            elif type(raw) is int and info.integer_fits and obj_key is not None:
-                continue  # what literal() and number() say of a JSON integer here
-            for value in node.values(prop):
-                finding = self.value(prop, info, value)
-                if finding is not None:
-                    out.append(finding)
+                elif kind is dict:
+                    if children is not None:
+                        # objects_fit's commonest yes: one reference to a node of the page
+                        child = children.get(id(raw))
+                        if (
+                            type(child) is str
+                            and child in self.known_ids
+                            and not child.startswith(_SCHEMA_PREFIXES)
+                        ):
+                            continue
+                    if self.objects_fit(node, raw, info):
+                        continue
+                elif kind is list:
+                    if self.objects_fit(node, raw, info):
+                        continue
+                elif kind is int:
+                    if info.integer_fits:
+                        continue  # what literal() and number() say of a JSON integer here
+                elif isinstance(raw, str):  # a subclass of str, as str above
+                    if _fits_text(info, raw):
+                        continue
+                elif isinstance(raw, (dict, list)) and self.objects_fit(node, raw, info):
+                    continue
+                for value in node.values(prop):
+                    finding = self.value(prop, info, value)
+                    if finding is not None:
+                        out.append(finding)
+        return out
 
     def prepare(
         self, node: Node, types: tuple[str, ...], key_plan: _KeyPlan | None, out: list[Finding]
@@ -718,7 +753,7 @@ class _Checker:
                 elif not (info.text or info.url or info.entities - info.enums):
                     return self.not_member(prop, info, value, member)
             return None
-        if ref in self.known_ids:
+        if ref in self.known_ids or (self.late_ids is not None and ref in self.late_ids()):
             return None
         if info.url and "#" not in ref and ref.startswith(("http://", "https://")):
             return None  # a link to another resource, not a node of this page
@@ -805,12 +840,21 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 
 def check_graph(
-    graph: Graph, *, page_ids: frozenset[str] = frozenset(), vocab: Vocabulary | None = None
+    graph: Graph,
+    *,
+    page_ids: frozenset[str] | Callable[[], AbstractSet[str]] = frozenset(),
+    vocab: Vocabulary | None = None,
 ) -> Iterator[Finding]:
-    """The vocabulary findings of one graph."""
+    """The vocabulary findings of one graph.
+
+    ``page_ids``: the @ids declared by the page, or a function that returns them,
+    called only if a reference is not to one of the graph's own nodes.
+    """
     if vocab is None:
         vocab = default_vocab()
     # the graph's own @ids (read, never changed, by the checks) and the page's
+    if callable(page_ids):
+        return iter(_Checker(vocab, graph, graph.ids, page_ids).run())
     known: AbstractSet[str] = graph.ids if not page_ids else frozenset(page_ids) | graph.ids
     return iter(_Checker(vocab, graph, known).run())
 
@@ -823,5 +867,18 @@ def check(doc: Document) -> Iterator[Finding]:
     # A lone document declares its own nodes (graph.ids); the blocks of a page share
     # theirs through doc.page_ids. (The pipeline's page_ids may also hold the @id of
     # mere references, so it is only consulted for the blocks of a page.)
-    page_ids = doc.page_ids if doc.block is not None else frozenset()
-    yield from check_graph(graph, page_ids=page_ids)
+    if doc.block is None:
+        yield from check_graph(graph)
+    elif doc.page_ids_known():
+        yield from check_graph(graph, page_ids=doc.page_ids)
+    else:
+        # The lone block of a page: its @ids are collected from the data only if a
+        # reference is to none of the graph's own nodes (rare in valid markup).
+        yield from check_graph(graph, page_ids=_page_ids_of(doc))
+
+
+def _page_ids_of(doc: Document) -> Callable[[], AbstractSet[str]]:
+    def page_ids() -> AbstractSet[str]:
+        return doc.page_ids
+
+    return page_ids

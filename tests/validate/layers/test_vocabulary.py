@@ -282,3 +282,40 @@ def test_iso_dates(text: str, ok: bool) -> None:
 )
 def test_urls(text: str, ok: bool) -> None:
     assert is_url(text) is ok
+
+
+LONE_BLOCK_CASES: list[tuple[str, Any, list[str], bool]] = [
+    # (case, data of a page's only block, codes, page ids worked out)
+    (
+        "every reference to a node of the block",
+        thing(author={"@id": "#ana"}, about={"@id": "#ana", "@type": "Person"}),
+        [],
+        False,
+    ),
+    # {"@id", "@index"} is a reference for the reader but declares "#p" for the page
+    (
+        "declared only by the page's reading",
+        thing(author={"@id": "#p"}, about={"@id": "#p", "@index": "x"}),
+        [],
+        True,
+    ),
+    ("declared nowhere", thing(author={"@id": "#nobody"}), ["SP209"], True),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "codes", "worked_out"),
+    [case[1:] for case in LONE_BLOCK_CASES],
+    ids=[case[0] for case in LONE_BLOCK_CASES],
+)
+def test_lone_block_of_a_page(data: Any, codes: list[str], worked_out: bool) -> None:
+    """A page's only block: its page @ids are the ones its data declares, worked out
+    only when a reference is to none of the graph's own nodes; the findings are those
+    of the same block with the ids given beforehand."""
+    doc = Document(data, block=0, page_ids=None)
+    list(jsonld.check(doc))
+    assert [f.code for f in vocabulary.check(doc)] == codes
+    assert doc.page_ids_known() is worked_out
+    given = Document(data, block=0, page_ids=doc.page_ids)
+    list(jsonld.check(given))
+    assert [f.code for f in vocabulary.check(given)] == codes
