@@ -134,20 +134,45 @@ _QUOTE_MARKS: dict[str, str] = {
 _MARKS = tuple(_QUOTE_MARKS.items())
 _ELLIPSIS_RE = re.compile(r"\s*(?:\.\s?\.\s?\.|\[\s*\.\.\.\s*\])\s*")
 _EDGE_CHARS = " \"'.,;:!?-"
+_ASCII_CONTROLS = bytes([*range(0x20), 0x7F])
 
 
 def normalise_text(text: str) -> str:
     """Text compared for quotations: NFC, straight quotes, one space, case folded."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-        for mark, plain in _MARKS:
-            if mark in text:  # replacements are never marks: one pass each is enough
-                text = text.replace(mark, plain)
+        plain = _plain_marks(text)
+        # A text of ASCII and marks only is already in NFC (no such character
+        # decomposes or composes with another: tested), so NFC can be skipped when
+        # the marks were all it held beside ASCII. Otherwise NFC comes first, as it
+        # may itself produce marks (U+1FEF is a grave accent in NFC).
+        text = plain if plain.isascii() else _plain_marks(unicodedata.normalize("NFC", text))
     # Whitespace is collapsed unless there is nothing to collapse: no whitespace but
-    # single spaces inside (a printable text holds no whitespace but the space).
+    # single spaces inside (a printable text holds no whitespace but the space; long
+    # ASCII text is printable when deleting its control characters leaves it whole,
+    # which bytes.translate finds out faster than str.isprintable).
+    if text.isascii():
+        if (
+            (
+                not text.isprintable()
+                if len(text) < 128
+                else len(text.encode().translate(None, _ASCII_CONTROLS)) != len(text)
+            )
+            or "  " in text
+            or text[:1] == " "
+            or text[-1:] == " "
+        ):
+            text = " ".join(text.split())
+        return text.lower()  # casefold on ASCII, without casefold's cost
     if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
         text = " ".join(text.split())
     return text.casefold()
+
+
+def _plain_marks(text: str) -> str:
+    for mark, plain in _MARKS:
+        if mark in text:  # replacements are never marks: one pass each is enough
+            text = text.replace(mark, plain)
+    return text
 
 
 def quote_in_body(quote: str, body: str, *, normalised: bool = False) -> bool:
@@ -161,6 +186,11 @@ def quote_in_body(quote: str, body: str, *, normalised: bool = False) -> bool:
     pieces = quote_pieces(quote)
     if len(pieces) == 1:
         return pieces[0] in norm_body
+    return _in_order(pieces, norm_body)
+
+
+def _in_order(pieces: list[str], norm_body: str) -> bool:
+    """True when the pieces appear in the body one after the other (none: True)."""
     position = 0
     for piece in pieces:
         found = norm_body.find(piece, position)
@@ -365,7 +395,10 @@ class _Checker:
             if body is None:
                 return
             norm_body = self.bodies[key] = normalise_text(body)
-        if not quote_in_body(text, norm_body, normalised=True):
+        # quote_in_body(text, norm_body, normalised=True), without its call
+        pieces = quote_pieces(text)
+        found = pieces[0] in norm_body if len(pieces) == 1 else _in_order(pieces, norm_body)
+        if not found:
             value = node.first("text")
             out.append(
                 QUOTE_NOT_IN_BODY(
@@ -524,6 +557,18 @@ def quote_pieces(quote: str) -> list[str]:
 
     An empty list means any body shows the quotation (it has no words to find).
     """
+    if (
+        quote.isascii()
+        and len(quote) < 128
+        and quote.isprintable()
+        and "  " not in quote
+        and not (".." in quote or ". ." in quote or "[" in quote)
+    ):
+        # A short printable ASCII quotation without two spaces in a row: folding it
+        # would only drop a space at either end (which the edges lose anyway) and
+        # lowercase it, and neither makes or unmakes an ellipsis.
+        piece = quote.lower().strip(_EDGE_CHARS)
+        return [piece] if piece else []
     norm_quote = normalise_text(quote)
     if not (".." in norm_quote or ". ." in norm_quote or "[" in norm_quote):
         piece = norm_quote.strip(_EDGE_CHARS)
