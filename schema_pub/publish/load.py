@@ -169,6 +169,10 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             raise self.fail(node, loc, f"YAML error: {exc}") from None
+        except ValueError:  # PyYAML's number converters on such as `0x_` or `0b_`
+            raise self.fail(
+                node, loc, f"{node.value!r} is not a valid number; quote it to keep it as text"
+            ) from None
 
 
 class _Decline(Exception):
@@ -271,7 +275,7 @@ def _plain_data(yaml_text: str) -> Any:
         ):
             raise _Decline  # more than one document
         return root
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # the exact reader names the place
         raise _Decline from None
     finally:
         loader.dispose()

@@ -104,6 +104,12 @@ CASES = [
         ["bad.yaml:4:10", "image.width:"],
     ),
     (
+        "yaml-broken-number",
+        "bad.yaml",
+        "headline: H\nimage:\n  url: https://x.example/a.jpg\n  width: 0x_\n",
+        ["bad.yaml:4:10", "image.width:", "'0x_' is not a valid number"],
+    ),
+    (
         "modified-before-published",
         "bad.yaml",
         "headline: H\ndate_published: 2025-06-12T10:00:00Z\ndate_modified: 2025-06-11T10:00:00Z\n",
