@@ -9,7 +9,9 @@ Figures printed (medians over ``--repeat`` runs):
   Atom, validation of the JSON-LD) with ``--jobs 1`` and ``--jobs 2``: articles/s
   and the peak resident memory of the build (the process and its workers);
 * a rebuild with nothing changed, and its share of a full build;
-* peak memory of a full build of a quarter of the site, to show how memory grows;
+* peak memory of a full ``--jobs 1`` build of a quarter of the site beside the whole
+  site's, and the growth per article between the two (issue 4: memory bounded);
+* the bytes of feed records (packs) and of the state file per article;
 * the JSON-LD + head rate (source -> models with their validation -> graph ->
   article.jsonld + head.html, in one process, one core), the figure issue 2 asks for,
   beside pyld's ``expand`` alone and pyld's canonical N-Quads on the same documents.
@@ -60,6 +62,7 @@ def inner_rates(sources: list[Path], repeat: int) -> tuple[dict[str, float], dic
     from schema_pub.jsonld import expand, to_nquads
     from schema_pub.publish.build import build_article, find_site_file, load_site
     from schema_pub.publish.facts import page_facts
+    from schema_pub.publish.feeds import FeedRecord
     from schema_pub.publish.head import head_markup
     from schema_pub.publish.load import read_source, validate_model
     from schema_pub.publish.page import page_blocks, page_context, template_for
@@ -136,8 +139,12 @@ def inner_rates(sources: list[Path], repeat: int) -> tuple[dict[str, float], dic
         t = clock("validate_data", t)
         article = build_article(path, site, site_path)
         t = time.perf_counter()
-        make_record(article, path.name)
-        clock("feed record (N-Quads, Atom)", t)
+        record = make_record(article, path.name)
+        data = record.to_bytes()
+        t = clock("feed record (N-Quads, Atom)", t)
+        back = FeedRecord.from_bytes(data)
+        _ = (back.compact, back.feed_item, back.entities, back.links)
+        clock("record read back, feed lines", t)
     per_article = {name: 1000 * total / len(sources) for name, total in stages.items()}
     return rates, per_article
 
@@ -195,9 +202,19 @@ def main() -> None:
         f"no-change rebuild:       {no_change:8.2f} s  = {100 * no_change / rows[0][1]:.1f} % of a full --jobs 1 build, {100 * no_change / rows[1][1]:.1f} % of --jobs 2"
     )
     shutil.rmtree(work / "out-quarter", ignore_errors=True)
-    _, quarter_memory = run_build(quarter, work / "out-quarter")
+    _, quarter_memory = run_build(quarter, work / "out-quarter", "--jobs", "1")
+    small = max(1, args.n // 4)
+    growth = 1024 * (rows[0][3] - quarter_memory) / max(1, args.n - small)
     print(
-        f"peak memory, {max(1, args.n // 4)} articles: {quarter_memory} MiB; {args.n} articles: {rows[0][3]} MiB"
+        f"peak memory (--jobs 1), {small} articles: {quarter_memory} MiB; {args.n} articles: "
+        f"{rows[0][3]} MiB; growth {growth:.1f} KiB per article"
+    )
+    packs = sorted((work / "out-j1" / ".schema-pub").glob(".records-*.pack"))
+    state = work / "out-j1" / ".schema-pub" / ".state.json"
+    stored = sum(p.stat().st_size for p in packs)
+    print(
+        f"feed records: {stored / args.n / 1024:.1f} KiB per article in {len(packs)} pack(s); "
+        f"state file {state.stat().st_size / args.n:.0f} bytes per article"
     )
 
     sample = sources[: min(args.sample, len(sources))]

@@ -117,6 +117,7 @@ def build(
             durable=fsync,
             progress=progress,
             found=found,
+            keep_results=False,
         )
     finally:
         if bar is not None:

@@ -81,6 +81,8 @@ def _lift(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
+# Bounded: most ids belong to one article, so a large cache would only grow with the site.
+_NATURAL_IDS_MAX = 2048
 _natural_ids: dict[str, list[tuple[str, int]]] = {}
 
 
@@ -97,7 +99,7 @@ def _sort_key(node: dict[str, Any]) -> tuple[int, list[tuple[str, int]]]:
             (text, int(number or -1))
             for text, number in zip(parts[::2], [*parts[1::2], ""], strict=True)
         ]
-        if len(_natural_ids) > 50_000:
+        if len(_natural_ids) >= _NATURAL_IDS_MAX:
             _natural_ids.clear()
         _natural_ids[node_id] = natural
     return (rank, natural)

@@ -129,9 +129,10 @@ def _escape(value: str) -> str:
     )
 
 
-# IRIs already checked, written as N-Quads terms (ids and URLs recur across articles).
+# IRIs already checked, written as N-Quads terms (site-wide ids and URLs recur across
+# articles; most others belong to one article, hence a small bound: memory stays flat).
 _IRIS: dict[str, str] = {}
-_IRIS_MAX = 50_000
+_IRIS_MAX = 2048
 
 
 def _iri(value: Any, terms: _Terms) -> str:

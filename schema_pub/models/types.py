@@ -47,7 +47,7 @@ def check_http_url(value: str) -> str:
 _PLAIN_URL = re.compile(r'https?://[A-Za-z0-9.-]+(?:[/?#][^\s<>"{}|\\^`\x00-\x1f\x7f]*)?')
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def _url_problem(value: str) -> str | None:
     """What is wrong with ``value`` as an http(s) URL, or None. Cached: the same
     ids and URLs come back many times in one article and across a site."""

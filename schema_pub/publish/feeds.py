@@ -13,8 +13,9 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,27 +86,46 @@ def embed(document: dict[str, Any], root_id: str) -> dict[str, Any]:
 
     Each node is nested once, where it is first reached; later references stay
     ``{"@id": ...}``, so cycles end and the statements are exactly the graph's
-    (nodes not reachable from the root are left out).
+    (nodes not reachable from the root are left out). The result shares the
+    containers in which nothing is nested with ``document``: read it, do not change it.
     """
     nodes = {node["@id"]: node for node in document.get("@graph", [])}
     placed: set[str] = {root_id}
 
+    # Containers in which nothing is nested are returned as they are (the result is
+    # only read); the others are copied, keys in place. Plain loops, not comprehensions.
     def walk(value: Any) -> Any:
-        if type(value) is str:
-            return value
-        if isinstance(value, list):
-            return [item if type(item) is str else walk(item) for item in value]
-        if isinstance(value, dict):
+        if type(value) is dict:
             if len(value) == 1 and "@id" in value:
                 target = value["@id"]
                 if target in nodes and target not in placed:
                     placed.add(target)
                     return walk(nodes[target])
-            return {key: item if type(item) is str else walk(item) for key, item in value.items()}
+            out: dict[str, Any] | None = None
+            for key, item in value.items():
+                kind = type(item)
+                if kind is dict or kind is list:
+                    new = walk(item)
+                    if new is not item:
+                        if out is None:
+                            out = dict(value)
+                        out[key] = new
+            return value if out is None else out
+        if type(value) is list:
+            copy: list[Any] | None = None
+            for index, item in enumerate(value):
+                kind = type(item)
+                if kind is dict or kind is list:
+                    new = walk(item)
+                    if new is not item:
+                        if copy is None:
+                            copy = list(value)
+                        copy[index] = new
+            return value if copy is None else copy
         return value
 
-    root = nodes[root_id]
-    return {key: walk(item) for key, item in root.items()}
+    root: dict[str, Any] = walk(nodes[root_id])
+    return root
 
 
 def relabel_blank_nodes(nquads: str, scope: str) -> str:
@@ -116,9 +136,33 @@ def relabel_blank_nodes(nquads: str, scope: str) -> str:
     return re.sub(r"_:c14n(\d+)", lambda m: f"_:{prefix}c{m.group(1)}", nquads)
 
 
+def document_text(document: dict[str, Any], *, float_free: bool = False) -> tuple[str, bool]:
+    """``document`` as one line of JSON with its keys in their own order (not sorted),
+    and whether the text is *plain*: orjson's, without floats, so orjson reads it back
+    exactly. Other text (floats, integers beyond 64 bits) is the standard library's,
+    which reads back the same values."""
+    if float_free or no_floats(document):
+        try:
+            return orjson.dumps(document).decode("utf-8"), True
+        except (TypeError, orjson.JSONEncodeError):
+            pass
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False), False
+
+
+_PARTS = ("document", "nquads", "atom_entry")
+
+
 @dataclass
 class FeedRecord:
-    """What one article contributes to the feeds and to site-wide checks."""
+    """What one article contributes to the feeds and to site-wide checks.
+
+    Each piece is kept once: the JSON-LD ``document`` (its keys in the graph's
+    order, which decides where :func:`embed` nests a node), its canonical
+    ``nquads`` and its Atom entry. The NDJSON line (:attr:`compact`), the
+    DataFeed item (:attr:`feed_item`), the site-wide nodes (:attr:`entities`)
+    and the links (:attr:`links`) are derived from the document when read.
+    ``plain`` says the document text is orjson's and holds no float.
+    """
 
     slug: str
     source: str
@@ -128,30 +172,88 @@ class FeedRecord:
     language: str
     date_published: str | None
     date_modified: str | None
-    compact: str
-    feed_item: str
+    document: str
     nquads: str
     atom_entry: str
-    entities: dict[str, Any] = field(default_factory=dict)
-    links: list[str] = field(default_factory=list)
+    plain: bool = False
+
+    @cached_property
+    def graph(self) -> dict[str, Any]:
+        """The document, parsed (the same values as were written)."""
+        value: dict[str, Any] = (
+            orjson.loads(self.document) if self.plain else json.loads(self.document)
+        )
+        return value
+
+    @property
+    def compact(self) -> str:
+        """The NDJSON line: the document with sorted keys (``dumps_compact``'s text)."""
+        return dumps_compact(self.graph, float_free=self.plain)
+
+    @property
+    def feed_item(self) -> str:
+        """The ``DataFeedItem`` of the DataFeed: dates and the root with its nodes nested."""
+        item = {
+            "@type": "DataFeedItem",
+            "dateCreated": self.date_published,
+            "dateModified": self.date_modified,
+            "item": embed(self.graph, self.id),
+        }
+        return dumps_compact(
+            {k: v for k, v in item.items() if v is not None}, float_free=self.plain
+        )
+
+    @cached_property
+    def entities(self) -> dict[str, Any]:
+        """The site-level nodes (not under the article's URL), by ``@id``."""
+        own = self.url.split("#")[0]
+        found: dict[str, Any] = {}
+        for node in self.graph.get("@graph", []):
+            node_id = node.get("@id", "")
+            if not node_id.startswith(own):
+                found[node_id] = node
+        return found
+
+    @cached_property
+    def links(self) -> list[str]:
+        """URLs the article refers to (creative works, pages, ``isBasedOn``), sorted."""
+        found: set[str] = set()
+        for node in self.graph.get("@graph", []):
+            if node.get("@type") in _LINKING_TYPES and isinstance(node.get("url"), str):
+                found.add(node["url"])
+            based = node.get("isBasedOn")
+            if isinstance(based, str):
+                found.add(based)
+        return sorted(found)
 
     def to_bytes(self) -> bytes:
-        """One line of JSON, keys sorted (the fields are plain JSON values already):
-        the bytes of ``dumps_compact``, without decoding orjson's UTF-8 to encode it again."""
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        if no_floats(values):
-            try:
-                return orjson.dumps(values, option=orjson.OPT_SORT_KEYS)
-            except (TypeError, orjson.JSONEncodeError):
-                pass
-        return dumps_compact(values).encode("utf-8")
+        """The stored form: a line of JSON (the short fields, keys sorted, and the byte
+        lengths of the long ones), then the document, the N-Quads and the Atom entry
+        as they are, one after the other (no escaping, nothing stored twice)."""
+        parts = [getattr(self, name).encode("utf-8") for name in _PARTS]
+        header = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in _PARTS}
+        header["sizes"] = [len(part) for part in parts]
+        return b"".join(
+            [orjson.dumps(header, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE), *parts]
+        )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> FeedRecord:
-        values = orjson.loads(data)
-        if not no_floats(values):  # orjson reads an integer beyond 64 bits as a float
-            values = json.loads(data)
-        return cls(**values)
+        end = data.index(b"\n")
+        header = orjson.loads(data[:end])
+        sizes = header.pop("sizes")
+        if not isinstance(sizes, list) or len(sizes) != len(_PARTS):
+            raise ValueError("not a feed record")
+        at = end + 1
+        for name, size in zip(_PARTS, sizes, strict=True):
+            header[name] = data[at : at + size].decode("utf-8")
+            at += size
+        if at != len(data):
+            raise ValueError("a feed record of the wrong length")
+        return cls(**header)
+
+
+_LINKING_TYPES = ("CreativeWork", "WebPage", "Article", "NewsArticle")
 
 
 def atom_entry(facts: PageFacts, content_html: str) -> str:
@@ -313,6 +415,7 @@ __all__ = [
     "SiteMeta",
     "atom_entry",
     "compact_line",
+    "document_text",
     "embed",
     "in_news_window",
     "parse_datetime",

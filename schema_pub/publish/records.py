@@ -1,7 +1,7 @@
 """The feed records of a site build, kept in a few append-only pack files.
 
 What each article gives the feeds (a :class:`~schema_pub.publish.feeds.FeedRecord`,
-one line of JSON) is kept between builds so the feeds can be written again
+in the bytes of its ``to_bytes``) is kept between builds so the feeds can be written again
 without rebuilding unchanged articles. Instead of one small file per article
 (a file created, and renamed into place, for every article built) the records
 are appended to a pack file, ``OUTDIR/.schema-pub/.records-<hash>.pack``; the

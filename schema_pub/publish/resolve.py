@@ -95,7 +95,7 @@ def markdown_to_text(markdown: str) -> str:
 # works on their dumps, so sharing one instance between articles changes nothing.
 # A model that fails validation is not kept: the error comes again every time.
 
-_CACHE_LIMIT = 8192
+_CACHE_LIMIT = 1024
 _site_models: dict[tuple[Any, ...], Any] = {}
 
 

@@ -60,7 +60,7 @@ from schema_pub.publish.feeds import (
     FeedRecord,
     SiteMeta,
     atom_entry,
-    embed,
+    document_text,
     parse_datetime,
     relabel_blank_nodes,
     write_feeds,
@@ -84,7 +84,7 @@ STATE_DIR = ".schema-pub"
 # Every file of the state folder has a name starting with ".", so tools that skip
 # hidden files (and the golden-output test) see only the published files.
 STATE_FILE = ".state.json"
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 # Present while a build writes into article folders: a build that finds it knows
 # the last one was interrupted and looks for its temporary files everywhere.
 BUILDING_MARKER = ".building"
@@ -109,13 +109,34 @@ class SiteFinding:
 
 @dataclass
 class SiteReport:
-    """What a site build did."""
+    """What a site build did.
+
+    ``results`` holds every article's result, unless the build was asked not to
+    keep them (``build_site(..., keep_results=False)``, for a caller that sees
+    each result through ``progress``): it then holds only the failed ones, so
+    memory does not grow with the site. The counts are kept either way.
+    """
 
     results: list[ArticleResult] = field(default_factory=list)
     findings: list[SiteFinding] = field(default_factory=list)
     feeds_written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     now: datetime | None = None
+    built_count: int = 0
+    skipped_count: int = 0
+    failed_count: int = 0
+    keep_results: bool = True
+
+    def add(self, result: ArticleResult) -> None:
+        """Count ``result`` (and keep it, if results are kept or it failed)."""
+        if not result.ok:
+            self.failed_count += 1
+        elif result.skipped:
+            self.skipped_count += 1
+        else:
+            self.built_count += 1
+        if self.keep_results or not result.ok:
+            self.results.append(result)
 
     @property
     def built(self) -> list[ArticleResult]:
@@ -131,12 +152,12 @@ class SiteReport:
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed_count and not self.failed
 
     def summary(self) -> str:
         return (
-            f"{len(self.built)} article(s) built, {len(self.failed)} failed, "
-            f"{len(self.skipped)} unchanged"
+            f"{self.built_count} article(s) built, {self.failed_count} failed, "
+            f"{self.skipped_count} unchanged"
             + (f"; {len(self.findings)} site-wide warning(s)" if self.findings else "")
         )
 
@@ -282,62 +303,33 @@ def read_state(outdir: Path) -> dict[str, Any]:
 # --- one article ----------------------------------------------------------------------
 
 
-def _site_level(node_id: str, article_url: str) -> bool:
-    return not node_id.startswith(article_url.split("#")[0])
-
-
 def make_record(article: Article, source: str) -> FeedRecord:
-    """What ``article`` gives the feeds: canonical N-Quads (written directly, pyld as fallback)."""
+    """What ``article`` gives the feeds: its document, canonical N-Quads (written
+    directly, pyld as fallback) and Atom entry."""
     from schema_pub.graph.nquads import to_nquads
-    from schema_pub.graph.serialize import dumps_compact
     from schema_pub.publish.markup import atom_content_html
     from schema_pub.publish.page import page_blocks
 
     facts = article.facts
     assert facts is not None
     document = article.document
-    url = facts.url
     blocks, unplaced = article.blocks or page_blocks(facts, article.markdown, article.resolved.body)
     # what the template atom_content.html writes (a test holds the two to the same text)
     content = atom_content_html(facts.photo, blocks, unplaced)
-    item = {
-        "@type": "DataFeedItem",
-        "dateCreated": facts.date_published,
-        "dateModified": facts.date_modified,
-        "item": embed(document, facts.id),
-    }
-    entities: dict[str, Any] = {}
-    links: list[str] = []
-    for node in document.get("@graph", []):
-        node_id = node.get("@id", "")
-        if _site_level(node_id, url):
-            entities[node_id] = node
-        types = node.get("@type")
-        if types in ("CreativeWork", "WebPage", "Article", "NewsArticle") and isinstance(
-            node.get("url"), str
-        ):
-            links.append(node["url"])
-        based = node.get("isBasedOn")
-        if isinstance(based, str):
-            links.append(based)
+    text, plain = document_text(document, float_free=article.float_free)
     return FeedRecord(
         slug=article.resolved.slug,
         source=source,
         id=facts.id,
-        url=url,
+        url=facts.url,
         headline=facts.headline,
         language=facts.language,
         date_published=facts.date_published,
         date_modified=facts.date_modified,
-        compact=dumps_compact(document, float_free=article.float_free),
-        # the item holds the document's values and a few more strings
-        feed_item=dumps_compact(
-            {k: v for k, v in item.items() if v is not None}, float_free=article.float_free
-        ),
+        document=text,
         nquads=relabel_blank_nodes(to_nquads(document), article.resolved.slug),
         atom_entry=atom_entry(facts, content),
-        entities=entities,
-        links=sorted(set(links)),
+        plain=plain,
     )
 
 
@@ -506,6 +498,7 @@ def build_site(
     durable: bool = False,
     progress: Progress | None = None,
     found: list[Path] | None = None,
+    keep_results: bool = True,
 ) -> SiteReport:
     """Build every article source under ``sources`` into ``outdir``, then the feeds.
 
@@ -514,8 +507,10 @@ def build_site(
     site, so the same sources give the same bytes. ``durable`` fsyncs each file
     (power-cut safety; renames alone already make every file old-or-new).
     ``found`` is ``find_sources(sources)`` when the caller has it already.
+    ``keep_results=False`` keeps only the failed articles' results in the report
+    (the others are counted, and given to ``progress``).
     """
-    report = SiteReport()
+    report = SiteReport(keep_results=keep_results)
     _site_files.clear()
     if found is None:
         found = find_sources(sources)
@@ -589,7 +584,7 @@ def build_site(
                 else:
                     owners[entry["slug"]] = source
                     new_articles[key] = entry
-                report.results.append(result)
+                report.add(result)
                 if progress:
                     progress(result)
                 continue
@@ -607,16 +602,18 @@ def build_site(
                     record_bytes = outcome.record
                     # the place's "pack" is set when the writer closes (a new pack)
                     place = writer.append(record_bytes)
+                    published, modified = outcome.date_published, outcome.date_modified
                     place.update(
                         hash=digest,
                         slug=result.slug,
                         url=outcome.url,
-                        date_published=outcome.date_published,
-                        date_modified=outcome.date_modified,
+                        date_published=published,
+                        # one string for both when equal (the state stays in memory)
+                        date_modified=published if modified == published else modified,
                         record=hashlib.sha256(record_bytes).hexdigest(),
                     )
                     new_articles[key] = place
-            report.results.append(result)
+            report.add(result)
             if progress:
                 progress(result)
     except BaseException:
@@ -637,11 +634,11 @@ def build_site(
         key=parse_datetime,
         default=None,
     )
-    feeds_fp = hashlib.sha256(
-        orjson.dumps(
-            [global_fp, report.now.isoformat(), [(e["slug"], e["record"]) for _, e in entries]],
-        )
-    ).hexdigest()
+    # what the feeds are made of, hashed entry by entry (no list as long as the site)
+    feeds_digest = hashlib.sha256(orjson.dumps([global_fp, report.now.isoformat()]))
+    for _, e in entries:
+        feeds_digest.update(f"\0{e['slug']}\0{e['record']}".encode())
+    feeds_fp = feeds_digest.hexdigest()
     feeds_present = all((outdir / name).is_file() for name in FEED_FILES)
     if site is not None and (feeds_fp != old_state.get("feeds") or not feeds_present or force):
         checker = _Consistency(site["url"], {e["url"].split("#")[0] for _, e in entries})

@@ -231,18 +231,40 @@ def test_xml_text(raw: str, escaped: str) -> None:
     assert xml_text(raw) == escaped
 
 
+_SITE_NODE = {"@id": "https://e.org/#p", "@type": "Person", "name": "P"}
+
+
 @pytest.mark.parametrize(
-    "entities",
+    "extra",
     [
         {},
-        {"https://e.org/#p": {"@id": "https://e.org/#p", "width": 2**70, "height": -(2**64)}},
-        {"https://e.org/#p": {"@id": "https://e.org/#p", "ratio": 1.5, "n": 12, "ok": True}},
-        {"https://e.org/#p": {"name": '\u00e9 \u2028 "q" 12345678901234567890'}},
+        {"width": 2**70, "height": -(2**64)},
+        {"ratio": 1.5, "n": 12, "ok": True, "tiny": 1e-05},
+        {"name": '\u00e9 \u2028 "q" 12345678901234567890\n<a href="x">'},
     ],
 )
-def test_feed_records_round_trip_exactly(entities: dict[str, Any]) -> None:
-    from schema_pub.publish.feeds import FeedRecord
+def test_feed_records_round_trip_exactly(extra: dict[str, Any]) -> None:
+    """Stored once, a record gives back exactly what the feeds used to store apart:
+    the NDJSON line, the DataFeed item, the site-wide nodes and the links."""
+    from schema_pub.graph.serialize import dumps_compact
+    from schema_pub.publish.feeds import FeedRecord, document_text
 
+    root = {
+        "@id": "https://e.org/a#article",
+        "@type": "NewsArticle",
+        "author": {"@id": "https://e.org/#p"},
+        "isBasedOn": "https://e.org/b",
+        "image": {"@id": "https://e.org/a#photo"},
+        **extra,
+    }
+    photo = {
+        "@id": "https://e.org/a#photo",
+        "@type": "ImageObject",
+        "creator": {"@id": "https://e.org/#p"},
+    }
+    document = {"@context": "https://schema.org", "@graph": [root, photo, {**_SITE_NODE, **extra}]}
+    text, plain = document_text(document)
+    assert plain == (extra == {} or "name" in extra)
     record = FeedRecord(
         slug="a",
         source="a.md",
@@ -252,23 +274,36 @@ def test_feed_records_round_trip_exactly(entities: dict[str, Any]) -> None:
         language="en",
         date_published=None,
         date_modified="2025-06-12T10:00:00Z",
-        compact="{}",
-        feed_item="{}",
-        nquads="",
-        atom_entry="<entry/>\n",
-        entities=entities,
-        links=["https://e.org/b"],
+        document=text,
+        nquads='<https://e.org/a> <http://schema.org/name> "x\\n" .\n',
+        atom_entry="<entry>\n</entry>\n",
+        plain=plain,
     )
-    back = FeedRecord.from_bytes(record.to_bytes())
+    data = record.to_bytes()
+    back = FeedRecord.from_bytes(data)
     assert back == record
-    assert json.dumps(back.entities, sort_keys=True) == json.dumps(entities, sort_keys=True)
-    assert record.to_bytes() == back.to_bytes()
-    # the bytes of the one-line JSON text, whichever way they are made
-    from dataclasses import asdict
+    assert back.to_bytes() == data
+    assert back.compact == dumps_compact(document)
+    item = {"@type": "DataFeedItem", "dateModified": "2025-06-12T10:00:00Z"}
+    assert back.feed_item == dumps_compact({**item, "item": embed(document, root["@id"])})
+    # the author is nested where first reached, so the photo's creator stays a reference
+    assert json.loads(back.feed_item)["item"]["image"]["creator"] == {"@id": "https://e.org/#p"}
+    assert json.dumps(back.entities, sort_keys=True) == json.dumps(
+        {"https://e.org/#p": {**_SITE_NODE, **extra}}, sort_keys=True
+    )
+    assert back.links == ["https://e.org/b"]
 
-    from schema_pub.graph.serialize import dumps_compact
 
-    assert record.to_bytes() == dumps_compact(asdict(record)).encode("utf-8")
+@pytest.mark.parametrize(
+    "damage", [lambda b: b[:-1], lambda b: b + b"x", lambda b: b.replace(b"\n", b" ", 1)]
+)
+def test_a_damaged_feed_record_is_refused(damage: Any) -> None:
+    from schema_pub.publish.feeds import FeedRecord, document_text
+
+    text, plain = document_text({"@graph": []})
+    record = FeedRecord("a", "a.md", "i", "u", "H", "en", None, None, text, "", "<e/>\n", plain)
+    with pytest.raises(ValueError):
+        FeedRecord.from_bytes(damage(record.to_bytes()))
 
 
 @settings(max_examples=300, deadline=None)
@@ -283,3 +318,58 @@ def test_xml_escaping_is_the_standard_librarys(value: str) -> None:
     cleaned = "".join(c for c in value if c not in "\x00\x0b\ufffe")
     assert xml_text(value) == escape(cleaned)
     assert xml_attr(value) == quoteattr(cleaned)
+
+
+def _embed_by_copying(document: dict[str, Any], root_id: str) -> dict[str, Any]:
+    """The first version of ``embed``: every container copied, in the same order."""
+    nodes = {node["@id"]: node for node in document.get("@graph", [])}
+    placed: set[str] = {root_id}
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, dict):
+            if len(value) == 1 and "@id" in value:
+                target = value["@id"]
+                if target in nodes and target not in placed:
+                    placed.add(target)
+                    return walk(nodes[target])
+            return {key: walk(item) for key, item in value.items()}
+        return value
+
+    return {key: walk(item) for key, item in nodes[root_id].items()}
+
+
+_IDS = [f"https://e.org/a#n{i}" for i in range(5)] + ["https://e.org/#p", "https://x.org/"]
+_values: st.SearchStrategy[Any] = st.recursive(
+    st.one_of(
+        st.sampled_from(["t", 1, True, None]),
+        st.builds(lambda i: {"@id": i}, st.sampled_from(_IDS)),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.sampled_from(["a", "b", "c"]), inner, max_size=3),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(st.sampled_from(["x", "y", "z"]), _values, max_size=3),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_embed_is_the_copying_walk(bodies: list[dict[str, Any]]) -> None:
+    """Sharing unchanged containers gives exactly what copying all of them gave."""
+    import orjson
+
+    graph = [{"@id": _IDS[i], **body} for i, body in enumerate(bodies[: len(_IDS)])]
+    document = {"@graph": graph}
+    before = orjson.dumps(document)
+    for node in graph:
+        expected = _embed_by_copying(document, node["@id"])
+        assert orjson.dumps(embed(document, node["@id"])) == orjson.dumps(expected)
+    assert orjson.dumps(document) == before  # the document is left as it was
