@@ -106,6 +106,8 @@ def build(
         if bar is None and not quiet and result.ok and not result.skipped:
             click.echo(f"{result.source}: built -> {outdir / (result.slug or '')}/")
 
+    from schema_pub.publish.files import FolderBusy
+
     try:
         report = build_site(
             paths,
@@ -119,6 +121,9 @@ def build(
             found=found,
             keep_results=False,
         )
+    except FolderBusy as exc:
+        click.echo(f"error: {exc}; wait for it to finish", err=True)
+        raise SystemExit(2) from None
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

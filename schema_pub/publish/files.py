@@ -14,6 +14,7 @@ import contextlib
 import itertools
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -148,3 +149,42 @@ def remove_stale_temporaries(folder: Path, *, recursive: bool = True) -> list[Pa
 
 
 __all__ = ["AtomicStream", "remove_stale_temporaries", "write_atomic"]
+
+
+# --- one build at a time per output folder -----------------------------------------
+
+LOCK_NAME = ".lock"
+
+
+class FolderBusy(Exception):
+    """Another process holds the folder's build lock."""
+
+
+@contextlib.contextmanager
+def exclusive(folder: Path) -> Iterator[None]:
+    """Hold ``folder``'s build lock (an exclusive ``flock`` on ``folder/.lock``).
+
+    Two builds writing one output folder at once would append to the same
+    record pack and overwrite each other's state; the second one is refused with
+    :class:`FolderBusy` instead of waiting. The lock goes with the process, so a
+    killed build never leaves it held. Where ``fcntl`` is missing (Windows) no
+    lock is taken.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise FolderBusy(f"another schema-pub build is writing {folder.parent}") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -125,7 +125,6 @@ class PackWriter:
         self.durable = durable
         self._fd: int | None = None
         self._tmp: str | None = None
-        self._end = 0
         self._digest = hashlib.sha256()
         self._places: list[dict[str, Any]] = []
 
@@ -134,21 +133,21 @@ class PackWriter:
             fd, self._tmp = _temporary(self.folder / ".records.pack")
         else:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.folder / self.name, _APPEND)
             # whatever a killed build left at the end stays there, unreferenced
-            self._end = os.fstat(fd).st_size
+            fd = os.open(self.folder / self.name, _APPEND)
         self._fd = fd
         return fd
 
     def append(self, record: bytes) -> dict[str, Any]:
         """Append ``record`` (and a newline); return where it is, for the state file."""
         fd = self._fd if self._fd is not None else self._open()
-        at = self._end
         data = record + b"\n"
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-        self._end = at + len(data)
+        # where the system put it: with O_APPEND that is the file's end at the
+        # time of the write, which another writer may have moved since _open
+        at = os.lseek(fd, 0, os.SEEK_CUR) - len(data)
         place: dict[str, Any] = {"pack": self.name, "at": at, "size": len(record)}
         if self.name is None:
             self._digest.update(data)

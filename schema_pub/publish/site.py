@@ -65,7 +65,7 @@ from schema_pub.publish.feeds import (
     relabel_blank_nodes,
     write_feeds,
 )
-from schema_pub.publish.files import remove_stale_temporaries, write_atomic
+from schema_pub.publish.files import exclusive, remove_stale_temporaries, write_atomic
 from schema_pub.publish.records import (
     PackReader,
     PackSizes,
@@ -509,12 +509,44 @@ def build_site(
     ``found`` is ``find_sources(sources)`` when the caller has it already.
     ``keep_results=False`` keeps only the failed articles' results in the report
     (the others are counted, and given to ``progress``).
+
+    Raises :class:`~schema_pub.publish.files.FolderBusy` when another build
+    is writing ``outdir``.
     """
+    outdir.mkdir(parents=True, exist_ok=True)
+    with exclusive(outdir / STATE_DIR):
+        return _build_site(
+            sources,
+            outdir,
+            jobs=jobs,
+            force=force,
+            now=now,
+            validate=validate,
+            durable=durable,
+            progress=progress,
+            found=found,
+            keep_results=keep_results,
+        )
+
+
+def _build_site(
+    sources: list[Path],
+    outdir: Path,
+    *,
+    jobs: int,
+    force: bool,
+    now: datetime | None,
+    validate: bool,
+    durable: bool,
+    progress: Progress | None,
+    found: list[Path] | None,
+    keep_results: bool,
+) -> SiteReport:
+    """:func:`build_site`, with the output folder's build lock held."""
     report = SiteReport(keep_results=keep_results)
     _site_files.clear()
     if found is None:
         found = find_sources(sources)
-    outdir.mkdir(parents=True, exist_ok=True)
     site_path = find_site_file(found[0]) if found else None
     old_state = read_state(outdir)
     state_dir = outdir / STATE_DIR

@@ -53,9 +53,9 @@ def test_one_pack_holds_every_record_and_a_change_is_appended(tmp_path: Path) ->
     sources = make(tmp_path / "c", 3)
     out = tmp_path / "o"
     assert build_site([tmp_path / "c"], out).ok
-    # the state folder holds the state and one pack: no file per article
+    # the state folder holds the state, the build lock and one pack: no file per article
     assert sorted(p.name for p in (out / STATE_DIR).iterdir()) == sorted(
-        [".state.json", packs(out)[0].name]
+        [".lock", ".state.json", packs(out)[0].name]
     )
     (pack,) = packs(out)
     size = pack.stat().st_size
@@ -200,3 +200,39 @@ def test_an_interrupted_build_is_followed_by_a_search_for_its_temporaries(
     report = build_site([tmp_path / "c"], out)
     assert len(report.skipped) == 2
     assert not stale.exists() and not feed_stale.exists() and not marker.exists()
+
+
+def test_interleaved_appends_to_one_pack_each_find_their_own_record(tmp_path: Path) -> None:
+    first = PackWriter(tmp_path)
+    first.append(b'{"slug":"seed"}')
+    first.close()
+    (pack,) = tmp_path.glob(".records-*.pack")
+    a, b = PackWriter(tmp_path, pack.name), PackWriter(tmp_path, pack.name)
+    places = [(a.append(b'{"slug":"A-1"}'), b'{"slug":"A-1"}')]
+    places.append((b.append(b'{"slug":"B-1"}'), b'{"slug":"B-1"}'))
+    places.append((a.append(b'{"slug":"A-2"}'), b'{"slug":"A-2"}'))
+    a.close()
+    b.close()
+    with PackReader(tmp_path) as reader:
+        assert [reader.read(place) for place, _ in places] == [record for _, record in places]
+
+
+def test_a_second_build_of_the_same_folder_is_refused_while_one_runs(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from schema_pub.cli import cli
+    from schema_pub.publish.files import FolderBusy, exclusive
+
+    content = tmp_path / "content"
+    make(content, 2)
+    out = tmp_path / "out"
+    with exclusive(out / STATE_DIR):
+        with pytest.raises(FolderBusy, match="another schema-pub build is writing"):
+            build_site([content], out)
+        result = CliRunner().invoke(cli, ["build", str(content), "-o", str(out)])
+        assert result.exit_code == 2, result.output
+        assert "another schema-pub build is writing" in result.stderr
+        assert "Traceback" not in result.output
+    assert not (out / "article-00000").exists()
+    # released: the next build runs
+    assert build_site([content], out).ok
