@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from schema_pub.validate.findings import Finding, Rule, Severity
@@ -249,8 +250,7 @@ def extract(
     *,
     file: str | None = None,
     max_blocks: int = DEFAULT_MAX_BLOCKS,
-    page_text: bool = True,
-    unneeded_text: bool = False,
+    page_text: bool | Callable[[str], bool] = True,
 ) -> Page:
     """Find the JSON-LD blocks of a page; each block's findings are about the block itself.
 
@@ -259,10 +259,9 @@ def extract(
     skipped, the rest joined by a space. Its words are those of the page, in
     order; white space inside a text node (a line break, two spaces, an
     ``&nbsp;``) is kept as written, which the page layer's folding collapses.
-    The text is left empty when no block gives the page layer anything to look
-    for (:func:`~schema_pub.validate.layers.page.may_look_for`), unless
-    ``unneeded_text``: an empty text and such blocks give the layer the same
-    answer, no finding.
+    ``page_text`` may instead be a test of a block's text: the visible text is
+    then read only when some block passes it, and left empty otherwise (the
+    pipeline passes the test of the layers that read the text).
     """
     from selectolax.lexbor import LexborHTMLParser
 
@@ -318,10 +317,8 @@ def extract(
             block.entity_encoded = True
         blocks.append(block)
     visible: str = ""
-    if page_text and not unneeded_text:
-        from schema_pub.validate.layers.page import may_look_for
-
-        page_text = any(may_look_for(block.text) for block in blocks)
+    if callable(page_text):
+        page_text = any(page_text(block.text) for block in blocks)
     if page_text:
         tree.strip_tags(_HIDDEN_TAGS)
         body = tree.body

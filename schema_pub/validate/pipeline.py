@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
@@ -80,13 +80,34 @@ def _active_layers(
     return tuple(layers)
 
 
-def needs_page_text(options: Options) -> bool:
-    """Whether a layer of this run reads ``doc.page_text``.
+def page_text_wanted(options: Options) -> bool | Callable[[str], bool]:
+    """Whether this run reads a page's visible text: False, True, or a test of a block.
 
-    Extracting a page's visible text costs more than finding its script blocks,
-    so it is done only for layers that declare ``NEEDS_PAGE_TEXT = True``.
+    Extracting the text costs more than finding the script blocks, so it is done
+    only for layers that declare ``NEEDS_PAGE_TEXT = True``. A layer that also has
+    ``may_look_for(block_text) -> bool`` needs the text only on pages where some
+    block passes that test.
     """
-    return any(getattr(module, "NEEDS_PAGE_TEXT", False) for _, module in active_layers(options))
+    return _page_text_wanted(options.select, options.extend_select, options.ignore, options.profile)
+
+
+@functools.lru_cache(maxsize=32)
+def _page_text_wanted(
+    select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], profile: bool
+) -> bool | Callable[[str], bool]:
+    layers = _active_layers(select, extend_select, ignore, profile)
+    readers = [module for _, module in layers if getattr(module, "NEEDS_PAGE_TEXT", False)]
+    if not readers:
+        return False
+    tests: list[Callable[[str], bool]] = []
+    for module in readers:
+        test = getattr(module, "may_look_for", None)
+        if test is None:
+            return True
+        tests.append(test)
+    if len(tests) == 1:
+        return tests[0]
+    return lambda text: any(test(text) for test in tests)
 
 
 def collect_ids(data: Any, into: set[str]) -> None:
@@ -103,7 +124,7 @@ def _documents(
             raw, file=name, max_depth=options.max_depth, max_size=options.max_size
         )
         return [parsed.document], parsed.findings, None
-    wanted = needs_page_text(options)
+    wanted = page_text_wanted(options)
     page = html_input.extract(raw, file=name, max_blocks=options.max_blocks, page_text=wanted)
     findings = list(page.findings)
     documents: list[Document] = []

@@ -11,6 +11,7 @@ from schema_pub.validate.html import (
     decode_page,
     extract,
 )
+from schema_pub.validate.layers.page import may_look_for
 
 
 def page(head: str, body: str = "<p>Body text.</p>") -> str:
@@ -130,9 +131,9 @@ def test_page_text_is_the_visible_text() -> None:
         body="<h1>Title</h1>\n<p>First   <b>bold</b></p><script>var hidden = 1;</script>"
         "<noscript>no</noscript><template><p>tpl</p></template>",
     )
-    assert extract(html, unneeded_text=True).page_text == "Title First bold"
+    assert extract(html).page_text == "Title First bold"
     # its one block gives the page layer nothing to look for: the text is not read
-    assert extract(html).page_text == ""
+    assert extract(html, page_text=may_look_for).page_text == ""
 
 
 @pytest.mark.parametrize(

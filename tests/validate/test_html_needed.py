@@ -95,7 +95,7 @@ def read(path: Path) -> bytes:
 
 def findings_with_text(raw: bytes | str) -> list[tuple[str, str]]:
     """The page layer's findings with the visible text always read."""
-    extracted = extract(raw, file="p.html", unneeded_text=True)
+    extracted = extract(raw, file="p.html")
     documents = [
         syntax.parse(b.text, file="p.html", block=b.index, origin=(b.line, b.column), in_html=True)
         for b in extracted.blocks
@@ -155,7 +155,7 @@ def test_text_is_read_when_a_block_may_need_it(name: str, needed: bool) -> None:
     html = BUILT[name]
     blocks = extract(html, page_text=False).blocks
     assert any(may_look_for(b.text) for b in blocks) is needed
-    assert bool(extract(html).page_text) is needed
+    assert bool(extract(html, page_text=may_look_for).page_text) is needed
 
 
 @pytest.mark.parametrize(

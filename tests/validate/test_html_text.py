@@ -305,7 +305,7 @@ HOSTILE_PAGES = [
 
 @pytest.mark.parametrize("html", HOSTILE_PAGES)
 def test_extracted_text_has_the_words_of_the_text_walk(html: str) -> None:
-    visible = extract(html, unneeded_text=True).page_text
+    visible = extract(html).page_text
     assert visible == visible.strip()
     assert " ".join(visible.split()) == plain_visible_text(html)
     assert bool(visible) is bool(plain_visible_text(html))
@@ -313,7 +313,7 @@ def test_extracted_text_has_the_words_of_the_text_walk(html: str) -> None:
 
 @pytest.mark.parametrize("html", HOSTILE_PAGES)
 def test_extracted_text_folds_as_before(html: str) -> None:
-    visible = extract(html, unneeded_text=True).page_text
+    visible = extract(html).page_text
     assert normalise_text(visible) == normalise_text(plain_visible_text(html))
 
 
@@ -325,8 +325,8 @@ def test_script_elements_are_those_a_css_query_finds(html: str) -> None:
 
 @pytest.mark.parametrize("html", HOSTILE_PAGES)
 def test_bytes_and_text_give_the_same_page(html: str) -> None:
-    from_bytes = extract(html.encode("utf-8"), unneeded_text=True)
-    from_text = extract(html, unneeded_text=True)
+    from_bytes = extract(html.encode("utf-8"))
+    from_text = extract(html)
     assert from_bytes.page_text == from_text.page_text
     assert [(b.text, b.line, b.column) for b in from_bytes.blocks] == [
         (b.text, b.line, b.column) for b in from_text.blocks
