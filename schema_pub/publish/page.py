@@ -201,14 +201,11 @@ def human_date(value: str | None) -> str | None:
     return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
 
 
-@cache
-def _environment(directory: str | None) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = []
-    if directory is not None:
-        loaders.append(jinja2.FileSystemLoader(directory))
-    loaders.append(jinja2.PackageLoader("schema_pub", "templates"))
+def environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    """A Jinja2 environment as pages are rendered with: autoescape, strict
+    undefined values, the ``human_date`` filter and the ``_sp_*`` functions."""
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -218,6 +215,15 @@ def _environment(directory: str | None) -> jinja2.Environment:
     env.filters["human_date"] = human_date
     env.globals.update(markup.FUNCTIONS)
     return env
+
+
+@cache
+def _environment(directory: str | None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if directory is not None:
+        loaders.append(jinja2.FileSystemLoader(directory))
+    loaders.append(jinja2.PackageLoader("schema_pub", "templates"))
+    return environment(jinja2.ChoiceLoader(loaders))
 
 
 def template_for(template: Path | None) -> jinja2.Template:

@@ -31,7 +31,7 @@ from schema_pub.publish.markup import (
     photo_html,
     quote_block_html,
 )
-from schema_pub.publish.page import body_blocks, human_date, page_context, template_for
+from schema_pub.publish.page import body_blocks, environment, page_context, template_for
 from schema_pub.publish.synthetic import variant_site
 
 HERE = Path(__file__).resolve().parent
@@ -47,16 +47,7 @@ def _reference_env() -> jinja2.Environment:
         "article.html": (HERE / "reference_article.html").read_text(encoding="utf-8"),
         "atom_content.html": (HERE / "reference_atom_content.html").read_text(encoding="utf-8"),
     }
-    env = jinja2.Environment(
-        loader=jinja2.DictLoader(templates),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["human_date"] = human_date
-    return env
+    return environment(jinja2.DictLoader(templates))
 
 
 REFERENCE = _reference_env()
