@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint schemas benchmark clean
+.PHONY: build test lint schemas benchmark clean compile
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,10 +12,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-build: $(STAMP)  ## publish content/ into output/
+# The validator's hot modules, compiled with mypyc (tools/compile.py; nothing to do
+# when they are up to date; without a C compiler the package stays pure Python).
+compile: $(STAMP)
+	$(BIN)/python tools/compile.py
+
+build: compile  ## publish content/ into output/
 	$(BIN)/schema-pub build content -o output
 
-test: $(STAMP)  ## run the test suite
+test: compile  ## run the test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)  ## ruff, mypy --strict, schemas/ in sync
@@ -28,4 +33,5 @@ schemas: $(STAMP)  ## regenerate schemas/ from the models
 	$(BIN)/schema-pub schemas export
 
 clean:
+	-$(BIN)/python tools/compile.py --clean
 	rm -rf $(VENV) build dist *.egg-info

@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from schema_pub import _native
+
 # command name -> (module, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "build": ("schema_pub.cli.build", "build", "Publish article sources to JSON-LD and HTML."),
@@ -47,7 +49,10 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="schema-pub")
+@click.version_option(
+    package_name="schema-pub",
+    message=f"%(prog)s %(version)s ({_native.describe()})",
+)
 def cli() -> None:
     """Publish and validate schema.org structured data for news sites."""
 

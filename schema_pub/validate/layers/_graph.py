@@ -410,7 +410,6 @@ class Graph:
 
 
 _SCALARS = (str, int, float, bool)
-_new_node = object.__new__
 
 
 class _Reader:
@@ -534,18 +533,7 @@ class _Reader:
         plan: _KeyPlan,
     ) -> Node | None:
         """:meth:`node` for a set of keys met before: no key is resolved again."""
-        # Node(path, parent, parent_prop, obj, plan), without the call
-        node = _new_node(Node)
-        node.path = path
-        node.parent = parent
-        node.parent_prop = parent_prop
-        node.obj = obj
-        node.keys = plan.keys
-        node.extra = None
-        node.children = None
-        node.plan = plan
-        node._props = None
-        node._complete = False
+        node = Node(path, parent, parent_prop, obj, plan)
         nodes = self.nodes
         nodes.append(node)  # before its children: nodes come in document order
         key = plan.id_key

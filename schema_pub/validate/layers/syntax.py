@@ -297,7 +297,7 @@ class _Scanner:
                 raise self._string_fatal(exc, i) from None
         if _SURROGATE_ESCAPE.search(text, i, end):
             for char in value:
-                if "\ud800" <= char <= "\udfff":
+                if 0xD800 <= ord(char) <= 0xDFFF:
                     self.problem(
                         LONE_SURROGATE,
                         self._lone_surrogate_offset(i, end),
@@ -408,6 +408,7 @@ class _Scanner:
         path: list[str | int] = []
         state = _VALUE
         root: Any = None
+        value: Any = None
         key = ""
         comma = 0
         i = self.skip(0)
