@@ -14,7 +14,10 @@ Figures printed (medians over ``--repeat`` runs):
 * the bytes of feed records (packs) and of the state file per article;
 * the JSON-LD + head rate (source -> models with their validation -> graph ->
   article.jsonld + head.html, in one process, one core), the figure issue 2 asks for,
-  beside pyld's ``expand`` alone and pyld's canonical N-Quads on the same documents.
+  beside pyld's ``expand`` alone and pyld's canonical N-Quads on the same documents;
+* where an article's time goes, stage by stage, and a floor: the parts the issue
+  prescribes (libyaml, pydantic models, a Jinja2 page, the validator, files written
+  safely) each timed alone, whose sum no build made of them can go below.
 
 Each build runs the real command line in a subprocess (``os.wait4`` gives its
 peak memory). Nothing here is a unit test: speed is measured only in benchmarks/.
@@ -149,6 +152,99 @@ def inner_rates(sources: list[Path], repeat: int) -> tuple[dict[str, float], dic
     return rates, per_article
 
 
+def floor_parts(sources: list[Path], repeat: int) -> dict[str, float]:
+    """Milliseconds per article of the parts issue 4 prescribes, each timed alone on
+    work prepared beforehand: their sum is a floor under any build made of them.
+
+    * libyaml reading the source's header (PyYAML's C parser, its events only: the
+      values are built from them in Python, as the plain reader does);
+    * pydantic validating the article's models once (each model of its graph
+      re-validated from its own dump: the least a Pydantic-model pipeline does);
+    * Jinja2 rendering the article page from a ready context;
+    * the built JSON-LD validated by the validator (the build checks what it wrote);
+    * the article's folder and its three files written through a temporary file
+      and a rename (what crash safety asks), in a fresh folder.
+    """
+    import yaml
+
+    from schema_pub.graph import build_graph, dumps, script_json
+    from schema_pub.graph.serialize import plain_json
+    from schema_pub.publish.build import find_site_file, load_site
+    from schema_pub.publish.facts import page_facts
+    from schema_pub.publish.files import write_atomic
+    from schema_pub.publish.load import read_source, validate_model
+    from schema_pub.publish.page import page_blocks, page_context, template_for
+    from schema_pub.publish.resolve import article_slug, resolve
+    from schema_pub.publish.site import validate_output
+    from schema_pub.publish.source import ArticleSource
+    from schema_pub.publish.synthetic import split_markdown
+
+    site_path = find_site_file(sources[0])
+    assert site_path is not None
+    site = load_site(site_path)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    headers, dumped, contexts, written = [], [], [], []
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        headers.append(text.split("---\n", 2)[1])
+        split_markdown(text)
+        parsed = read_source(path)
+        source = validate_model(parsed, ArticleSource)
+        resolved = resolve(parsed, source, site, article_slug(path, source))
+        models = [resolved.article, resolved.webpage, resolved.website, *resolved.extra]
+        dumped.append([(type(m), m.model_dump(by_alias=True)) for m in models])
+        document = build_graph(models)
+        facts = page_facts(resolved)
+        script = script_json(document)
+        blocks = page_blocks(facts, parsed.body, resolved.body)
+        contexts.append(
+            page_context(facts, document, parsed.body, resolved.body, script=script, blocks=blocks)
+        )
+        written.append((dumps(document).encode(), document if plain_json(document) else None))
+    template = template_for(None)
+    pages = [template.render(context).encode() for context in contexts]
+
+    def each(work: Any, items: list[Any]) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            for item in items:
+                work(item)
+            times.append(time.perf_counter() - start)
+        return 1000 * statistics.median(times) / len(items)
+
+    def models(pairs: list[tuple[Any, dict[str, Any]]]) -> None:
+        for model, data in pairs:
+            model.model_validate(data)
+
+    def files(index: int) -> None:
+        folder = scratch / str(index)
+        folder.mkdir()
+        data, _ = written[index]
+        write_atomic(folder / "article.jsonld", data, durable=False)
+        write_atomic(folder / "head.html", pages[index][:2000], durable=False)
+        write_atomic(folder / "index.html", pages[index], durable=False)
+
+    parts = {
+        "libyaml: the source's events": each(lambda h: list(yaml.parse(h, Loader=loader)), headers),
+        "pydantic: the models once": each(models, dumped),
+        "Jinja2: the page": each(template.render, contexts),
+        "validator: the JSON-LD": each(
+            lambda w: validate_output(w[0], "x.jsonld", document=w[1]), written
+        ),
+    }
+    times = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as folder:
+            scratch = Path(folder)
+            start = time.perf_counter()
+            for index in range(len(written)):
+                files(index)
+            times.append(time.perf_counter() - start)
+    parts["files: a folder and 3 files"] = 1000 * statistics.median(times) / len(written)
+    return parts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -229,6 +325,14 @@ def main() -> None:
     print(f"\nwhere a full article build spends its time ({total:.1f} ms per article):")
     for name, ms in stages.items():
         print(f"  {name:28} {ms:6.2f} ms  {100 * ms / total:5.1f} %")
+    floor = floor_parts(sample, max(3, args.repeat))
+    least = sum(floor.values())
+    print(
+        f"\nthe prescribed parts alone, a floor under any build of them ({least:.2f} ms per "
+        f"article = {1000 / least:.0f} articles/s on one core at best):"
+    )
+    for name, ms in floor.items():
+        print(f"  {name:28} {ms:6.2f} ms")
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 

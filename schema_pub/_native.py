@@ -28,6 +28,14 @@ from typing import Final
 
 #: The modules ``tools/compile.py`` compiles, as one mypyc group.
 MODULES: Final = (
+    "schema_pub.graph.build",
+    "schema_pub.graph.nquads",
+    "schema_pub.graph.serialize",
+    "schema_pub.publish.feeds",
+    "schema_pub.publish.load",
+    "schema_pub.publish.markup",
+    "schema_pub.publish.page",
+    "schema_pub.publish.resolve",
     "schema_pub.validate.document",
     "schema_pub.validate.html",
     "schema_pub.validate.pipeline",

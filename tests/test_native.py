@@ -128,3 +128,39 @@ def test_compiled_and_pure_validators_report_the_same_bytes(tmp_path: Path) -> N
         assert compiled.returncode == pure.returncode == 1
         assert compiled.stdout == pure.stdout, form
         assert compiled.stderr == pure.stderr
+
+
+def test_compiled_and_pure_builds_write_the_same_bytes(tmp_path: Path) -> None:
+    """A site built twice, once by each build: every output file, the report and the
+    exit status are the same (a hostile article and a broken one among them)."""
+    need_compiled()
+    from schema_pub.publish.synthetic import synthetic_site, variant_site
+
+    content = tmp_path / "content"
+    model, site = ROOT / "content" / "weinstein-mistrial.md", ROOT / "content" / "site.yaml"
+    synthetic_site(content, 12, model=model, site_file=site)
+    hostile = "</script><script>window.__pwned=1</script> </SCRIPT > <!--<script> &amp; \u2028"
+    changes = {"slug": "hostile", "headline": "Hostile " + hostile, "description": hostile}
+    variant_site(content, model=model, site_file=site, changes=changes, name="hostile")
+    (content / "broken.md").write_text("---\nheadline: [unclosed\n---\nText.\n", encoding="utf-8")
+    outputs = []
+    for pure in (False, True):
+        out = tmp_path / ("pure" if pure else "compiled")
+        done = run(
+            "build", str(content), "-o", str(out), "--now", "2026-11-25T12:00:00Z", pure=pure
+        )
+        files = {
+            path.relative_to(out).as_posix(): path.read_bytes()
+            for path in sorted(out.rglob("*"))
+            if path.is_file() and ".schema-pub" not in path.parts
+        }
+        report = (done.stdout + done.stderr).replace(str(out).encode(), b"OUT")
+        outputs.append((done.returncode, report, files))
+    (compiled_code, compiled_report, compiled_files), (pure_code, pure_report, pure_files) = outputs
+    assert compiled_code == pure_code == 1  # the broken article fails; the others are built
+    assert compiled_report == pure_report
+    assert sum(name.endswith("/index.html") for name in compiled_files) == 13
+    assert {"feed.nq", "atom.xml", "sitemap.xml"} <= compiled_files.keys()
+    assert compiled_files.keys() == pure_files.keys()
+    for name, data in compiled_files.items():
+        assert data == pure_files[name], name

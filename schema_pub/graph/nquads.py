@@ -231,9 +231,11 @@ def _lines(document: Any) -> set[str]:
                 if item_kind is dict and len(item) == 1 and "@id" in item:
                     lines.add(head + _iri(item["@id"], terms) + " .\n")
                     continue
-                if item_kind is not str and isinstance(item, int):
+                # the type as read, not after narrowing: compiled code (mypyc) would
+                # see a bool narrowed to int as an int
+                if item_kind is not str and issubclass(item_kind, int):
                     kinds = numeric.setdefault((subject, predicate), set())
-                    kinds.add(type(item))
+                    kinds.add(item_kind)
                     if len(kinds) > 1:
                         raise _Unsupported(item)
                 lines.add(head + _object(item, coercion, terms) + " .\n")

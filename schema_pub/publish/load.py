@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from schema_pub.publish.errors import Loc, SourceError, SourceProblem
 from schema_pub.publish.errors import field_name as field_name
+from schema_pub.publish.yaml_loader import SourceLoader
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -61,29 +62,6 @@ class Parsed:
         return SourceProblem(self.file, message, field_name(loc) or None, line, column)
 
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _SourceLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """YAML for editors: dates and times stay the text the author wrote, and only
-    ``true``/``false`` are booleans (YAML 1.1 reads ``No``, ``yes``, ``on`` as
-    booleans, a trap for a one-word quotation)."""
-
-
-_SourceLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, rx)
-        for tag, rx in resolvers
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-    ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_SourceLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -106,7 +84,7 @@ class _Builder:
         self.file = file
         self.positions: dict[Loc, tuple[int, int]] = {}
         self.count = 0
-        self.constructor = _SourceLoader("")
+        self.constructor = SourceLoader("")
         self.active: set[int] = set()
 
     def fail(self, node: yaml.Node, loc: Loc, message: str) -> SourceError:
@@ -182,10 +160,10 @@ class _Decline(Exception):
 _STR_TAG = "tag:yaml.org,2002:str"
 # The implicit resolvers of a plain scalar by its first character (as BaseResolver.resolve);
 # a plain scalar whose first character has none is text.
-_WILDCARD: list[tuple[str, Any]] = list(_SourceLoader.yaml_implicit_resolvers.get(None, []))
+_WILDCARD: list[tuple[str, Any]] = list(SourceLoader.yaml_implicit_resolvers.get(None, []))
 _RESOLVERS: dict[str, list[tuple[str, Any]]] = {
     first: [*resolvers, *_WILDCARD]
-    for first, resolvers in _SourceLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in SourceLoader.yaml_implicit_resolvers.items()
     if first is not None and (resolvers or _WILDCARD)
 }
 
@@ -210,7 +188,7 @@ def _plain_data(yaml_text: str) -> Any:
     map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     resolvers = _RESOLVERS
     every_scalar = bool(_WILDCARD)
-    loader = _SourceLoader(yaml_text)
+    loader = SourceLoader(yaml_text)
     try:
         get = loader.get_event
         if not isinstance(get(), yaml.StreamStartEvent):
@@ -342,7 +320,7 @@ def _parse_exact(text: str, file: str, *, markdown: bool) -> Parsed:
         yaml_text, body = _markdown_header(text, file)
         line_offset = 1
     try:
-        node = yaml.compose(yaml_text, Loader=_SourceLoader)
+        node = yaml.compose(yaml_text, Loader=SourceLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
