@@ -22,7 +22,7 @@ MODULES = ("schema_pub.alpha", "schema_pub.sub.beta")
 
 def need_compiled() -> None:
     if _native.status != "compiled":
-        if os.environ.get("SCHEMA_PUB_EXPECT_COMPILED"):
+        if os.environ.get("SCHEMA_PUB_EXPECT_COMPILED") and not os.environ.get(_native.PURE_ENV):
             pytest.fail(f"a compiled build was expected: {_native.status}")
         pytest.skip(f"the package is not compiled here ({_native.status})")
 

@@ -112,7 +112,7 @@ def main() -> int:
     if args.clean:
         print("compile: removed the compiled modules; the package runs as pure Python")
         return 0
-    print(f"compile: compiling {len(_native.MODULES)} modules with mypyc (about a minute)")
+    print(f"compile: compiling {len(_native.MODULES)} modules with mypyc (a minute or two)")
     try:
         compile_modules()
     except (Exception, SystemExit) as exc:  # setuptools exits on a compiler error
