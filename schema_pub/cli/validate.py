@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from schema_pub.validate.config import ConfigError, Options, load_options, options_from_file
+from schema_pub.validate.config import (
+    MAX_DEPTH_CEILING,
+    ConfigError,
+    Options,
+    load_options,
+    options_from_file,
+)
 from schema_pub.validate.inputs import InputError
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -88,7 +94,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--max-size", type=click.IntRange(min=1), help="Largest file in bytes (default 10 MB)."
 )
-@click.option("--max-depth", type=click.IntRange(min=1), help="Deepest nesting (default 256).")
+@click.option(
+    "--max-depth",
+    type=click.IntRange(min=1, max=MAX_DEPTH_CEILING),
+    help=f"Deepest nesting (default 256, at most {MAX_DEPTH_CEILING}).",
+)
 @click.option(
     "--max-blocks", type=click.IntRange(min=1), help="Most JSON-LD blocks per page (default 100)."
 )

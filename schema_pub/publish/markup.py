@@ -60,7 +60,7 @@ def inline_html(runs: Iterable[Inline]) -> Markup:
     return Markup("".join(out))
 
 
-def _agent(a: Agent, rel: str | None, out: list[str]) -> None:
+def _agent(a: Agent, rel: object, out: list[str]) -> None:
     if a.url:
         rel_attr = f' rel="{esc(rel)}"' if rel else ""
         out.append(f'<a href="{esc(a.url)}"{rel_attr}>{esc(a.name)}</a>')
@@ -68,7 +68,7 @@ def _agent(a: Agent, rel: str | None, out: list[str]) -> None:
         out.append(esc(a.name))
 
 
-def agent_html(a: Agent, rel: str | None = None) -> Markup:
+def agent_html(a: Agent, rel: object = None) -> Markup:
     """A person or organization: its name, linked to its page when it has one."""
     out: list[str] = []
     _agent(a, rel, out)

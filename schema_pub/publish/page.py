@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -190,10 +190,18 @@ def body_blocks(markdown: str | None, quotes: tuple[Quote, ...]) -> tuple[list[B
     return blocks, pending
 
 
-def human_date(value: str | None) -> str | None:
-    """``2025-06-13T09:00:00-04:00`` -> ``13 June 2025`` (independent of the locale)."""
+def human_date(value: object) -> str | None:
+    """``2025-06-13T09:00:00-04:00`` -> ``13 June 2025`` (independent of the locale).
+
+    A filter a site's template may give anything: a date or date-time object is
+    written the same way, and any other value that is not text is returned as text.
+    """
     if not value:
         return None
+    if isinstance(value, date):
+        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    if not isinstance(value, str):
+        return str(value)
     try:
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:

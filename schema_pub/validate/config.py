@@ -50,6 +50,14 @@ def _longest(code: str, prefixes: Iterable[str]) -> int:
     return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
 
 
+#: The largest ``max-depth`` accepted. The validator reads a document by recursion
+#: (a few Python frames per level), and Python's default limit of 1,000 frames is
+#: reached a little above 320 levels; the limit is the same whether the modules run
+#: compiled or not (compiled calls do not count against it, so deeper documents
+#: would give different findings).
+MAX_DEPTH_CEILING = 300
+
+
 @dataclass(frozen=True)
 class Options:
     """Everything that changes what a run reports. Immutable and picklable."""
@@ -65,6 +73,10 @@ class Options:
     profile: bool = False
     type: str | None = None
     jobs: int = 1
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.max_depth <= MAX_DEPTH_CEILING:
+            raise ValueError(f"max_depth must be from 1 to {MAX_DEPTH_CEILING}")
 
     def enabled(self, code: str) -> bool:
         chosen = _longest(code, self.select + self.extend_select)
@@ -201,6 +213,8 @@ def options_from_table(table: Mapping[str, Any], where: str = "[tool.schema-pub]
             kind = float if attr == "time_limit" else int
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
                 raise ConfigError(f"{where}: {key} must be a positive number")
+            if attr == "max_depth" and value > MAX_DEPTH_CEILING:
+                raise ConfigError(f"{where}: {key} must be at most {MAX_DEPTH_CEILING}")
             changes[attr] = kind(value)
     if "profile" in table:
         if not isinstance(table["profile"], bool):

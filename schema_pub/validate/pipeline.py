@@ -245,7 +245,11 @@ def validate_source(
 ) -> FileReport:
     raw, findings, source = read_source(source, max_size=options.max_size, stdin=stdin)
     if raw is None:
-        kept = [f for f in (options.apply(f) for f in findings) if f is not None]
+        kept: list[Finding] = []
+        for finding in findings:
+            applied = options.apply(finding)
+            if applied is not None:
+                kept.append(applied)
         return FileReport(source.name, kept, 0)
     return validate_content(raw, kind=source.kind, name=source.name, options=options)
 
@@ -324,5 +328,15 @@ def validate_data(
         return validate_content(bytes(data), kind=kind, name=file, options=options).findings
     if isinstance(data, str):
         return validate_content(data, kind=kind, name=file, options=options).findings
+    if isinstance(data, (dict, list)):
+        path = syntax.too_deep(data, options.max_depth)
+        if path is not None:
+            finding = syntax.TOO_DEEP(
+                f"nesting deeper than {options.max_depth} levels",
+                hint="Flatten the document, e.g. into an @graph of nodes linked by @id.",
+                path=path,
+            ).located(file=file, line=None, column=None)
+            applied = options.apply(finding)
+            return [applied] if applied is not None else []
     document = Document(data, file=file)
     return check_documents([document], [], name=file, options=options)

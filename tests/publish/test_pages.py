@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -309,7 +310,11 @@ def test_body_blocks(
         ("2024-12-01", "1 December 2024"),
         (None, None),
         ("soon", "soon"),
+        # what a site's own template may pass to the filter
+        (date(2025, 6, 13), "13 June 2025"),
+        (datetime(2024, 12, 1, 8, 30, tzinfo=timezone.utc), "1 December 2024"),
+        (2025, "2025"),
     ],
 )
-def test_human_date(value: str | None, shown: str | None) -> None:
+def test_human_date(value: object, shown: str | None) -> None:
     assert human_date(value) == shown

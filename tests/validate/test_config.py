@@ -84,6 +84,7 @@ def test_options_from_table(table: dict[str, Any], attribute: str, value: Any) -
         {"severity": "error"},
         {"max-size": 0},
         {"max-depth": "deep"},
+        {"max-depth": 301},
         {"max-blocks": True},
         {"profile": "yes"},
     ],

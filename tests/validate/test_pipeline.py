@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -269,3 +270,35 @@ def test_options_apply_same_verdict_every_time(
         assert (applied.severity if applied is not None else None) == expected
         if applied is not None:
             assert applied.code == code and applied.path == ("a",)
+
+
+@pytest.mark.parametrize("shape", ["nodes", "lists"])
+def test_the_deepest_document_allowed_is_read_by_every_layer(shape: str) -> None:
+    """At the largest max-depth, the layers read the document without running out of
+    Python's stack (the same in the compiled and the pure build)."""
+    from schema_pub.validate.config import MAX_DEPTH_CEILING
+
+    levels = MAX_DEPTH_CEILING - 2
+    if shape == "nodes":
+        inner: Any = {"@type": "Thing", "name": "leaf"}
+        for _ in range(levels):
+            inner = {"@type": "Thing", "name": "n", "subjectOf": inner}
+    else:
+        inner = "x"
+        for _ in range(levels):
+            inner = [inner]
+        inner = {"@type": "Thing", "keywords": inner}
+    document = {"@context": "https://schema.org", **inner}
+    options = Options(max_depth=MAX_DEPTH_CEILING)
+    codes = {finding.code for finding in validate_data(document, options=options)}
+    assert "SP099" not in codes and "SP012" not in codes
+    assert "SP012" in {finding.code for finding in validate_data(document)}
+    # the same limit, text or parsed value: deeper than the default, SP012 and nothing else
+    assert [f.code for f in validate_data(json.dumps(document).encode())] == ["SP012"]
+
+
+def test_max_depth_has_a_ceiling() -> None:
+    from schema_pub.validate.config import MAX_DEPTH_CEILING
+
+    with pytest.raises(ValueError, match="max_depth"):
+        Options(max_depth=MAX_DEPTH_CEILING + 1)

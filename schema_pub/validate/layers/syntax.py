@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -989,6 +989,24 @@ def _max_nesting(text: str) -> int:
         else:
             depth -= 1
     return deepest
+
+
+def too_deep(value: Any, max_depth: int) -> JsonPath | None:
+    """The path of the first array or object of ``value`` nested deeper than
+    ``max_depth`` (the scanner's SP012, for a value already parsed), or None."""
+    stack: list[tuple[Any, int, JsonPath]] = [(value, 1, ())]
+    while stack:
+        container, depth, path = stack.pop()
+        if depth > max_depth:
+            return path
+        if container.__class__ is dict or isinstance(container, dict):
+            items: Iterable[tuple[str | int, Any]] = container.items()
+        else:
+            items = enumerate(container)
+        for key, item in items:
+            if isinstance(item, (dict, list)):
+                stack.append((item, depth + 1, (*path, key)))
+    return None
 
 
 def _safe_int(token: str) -> int:
