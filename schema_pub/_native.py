@@ -1,13 +1,14 @@
 """Compiled modules: which ones, and the guard that keeps a stale build out.
 
-The validator's hot modules are plain, fully typed Python, and ``tools/compile.py``
-(run by ``make build``) compiles them with mypyc into extension modules beside their
-sources, then writes a manifest (``_native.txt``) with the size and CRC-32 of each
-source it compiled. Python would import an extension module in preference to its ``.py`` file,
-even after the source has been edited; so, when the package is imported, this module
-checks the manifest, and unless every compiled module is still built from the source
-beside it (and for this interpreter), it routes all of them to their sources. The
-modules are compiled as one group that shares native classes, so it is all or none.
+The hot modules of the validator and the publisher are plain, fully typed Python.
+``tools/compile.py`` (run by ``make``) compiles them with mypyc into extension modules
+beside their sources, then writes a manifest (``_native.txt``): the size and CRC-32 of
+each source it compiled and of each package module those import. Python would import
+an extension module in preference to its ``.py`` file even after the source had been
+edited; so, when the package is imported, this module checks the manifest, and unless
+every compiled module is still built from the sources beside it (and for this
+interpreter), it routes all of them to their sources. The modules are compiled as one
+group that shares native classes, so it is all or none.
 
 ``SCHEMA_PUB_PURE=1`` in the environment asks for the sources as well: the tests use
 it to hold both builds to the same findings.

@@ -1,4 +1,4 @@
-"""Compile the validator's hot modules with mypyc, in place, and write their manifest.
+"""Compile the hot modules with mypyc, in place, and write their manifest.
 
 Run by ``make`` after the install (``make compile`` to run it alone). The modules are
 listed in ``schema_pub/_native.py``; they are strictly typed Python, compiled as one
