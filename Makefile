@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The validator's hot modules, compiled with mypyc (tools/compile.py; nothing to do
+# The hot modules, compiled with mypyc (tools/compile.py; nothing to do
 # when they are up to date; without a C compiler the package stays pure Python).
 compile: $(STAMP)
 	$(BIN)/python tools/compile.py

@@ -333,7 +333,7 @@ def validate_data(
         if path is not None:
             finding = syntax.TOO_DEEP(
                 f"nesting deeper than {options.max_depth} levels",
-                hint="Flatten the document, e.g. into an @graph of nodes linked by @id.",
+                hint=syntax.TOO_DEEP_HINT,
                 path=path,
             ).located(file=file, line=None, column=None)
             applied = options.apply(finding)

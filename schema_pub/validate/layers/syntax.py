@@ -105,6 +105,7 @@ IMPRECISE_INTEGER = Rule(
     "syntax",
     RFC + "#section-6",
 )
+TOO_DEEP_HINT = "Flatten the document, e.g. into an @graph of nodes linked by @id."
 TOO_DEEP = Rule(
     "SP012",
     "nesting-too-deep",
@@ -513,7 +514,7 @@ class _Scanner:
                         TOO_DEEP,
                         i,
                         f"nesting deeper than {self.max_depth} levels",
-                        "Flatten the document, e.g. into an @graph of nodes linked by @id.",
+                        TOO_DEEP_HINT,
                         here,
                     )
                     raise _Fatal
@@ -999,7 +1000,7 @@ def too_deep(value: Any, max_depth: int) -> JsonPath | None:
         container, depth, path = stack.pop()
         if depth > max_depth:
             return path
-        if container.__class__ is dict or isinstance(container, dict):
+        if isinstance(container, dict):
             items: Iterable[tuple[str | int, Any]] = container.items()
         else:
             items = enumerate(container)
