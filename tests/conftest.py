@@ -24,6 +24,16 @@ def need_shared(path: Path) -> Path:
     return path
 
 
+def tree(folder: Path, leave_out: str | None = None) -> dict[str, bytes]:
+    """Every file below ``folder`` (but those inside a folder named ``leave_out``),
+    by its relative path: two builds are compared through it."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and leave_out not in path.relative_to(folder).parts
+    }
+
+
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
     """A content folder with the project's site.yaml and no articles."""

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from schema_pub import _native
+from tests.conftest import tree
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = ("schema_pub.alpha", "schema_pub.sub.beta")
@@ -149,11 +150,7 @@ def test_compiled_and_pure_builds_write_the_same_bytes(tmp_path: Path) -> None:
         done = run(
             "build", str(content), "-o", str(out), "--now", "2026-11-25T12:00:00Z", pure=pure
         )
-        files = {
-            path.relative_to(out).as_posix(): path.read_bytes()
-            for path in sorted(out.rglob("*"))
-            if path.is_file() and ".schema-pub" not in path.parts
-        }
+        files = tree(out, leave_out=".schema-pub")
         report = (done.stdout + done.stderr).replace(str(out).encode(), b"OUT")
         outputs.append((done.returncode, report, files))
     (compiled_code, compiled_report, compiled_files), (pure_code, pure_report, pure_files) = outputs

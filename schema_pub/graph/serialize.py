@@ -10,6 +10,7 @@ differently, ``0.00001`` for ``1e-05``). NaN and Infinity are refused.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
@@ -57,23 +58,16 @@ def plain_json(value: Any) -> bool:
         push = below.append
         for item in level:
             kind = type(item)
-            if kind is dict:
+            if kind is dict or kind is list:
                 if depth >= _PLAIN_DEPTH:
                     return False
-                for key, child in item.items():
-                    if type(key) is not str:
-                        return False
-                    child_kind = type(child)
-                    if child_kind is str or child_kind is bool or child is None:
-                        continue
-                    if child_kind is dict or child_kind is list:
-                        push(child)
-                    elif child_kind is not int or not -_SAFE_INT < child < _SAFE_INT:
-                        return False
-            elif kind is list:
-                if depth >= _PLAIN_DEPTH:
-                    return False
-                for child in item:
+                children: Iterable[Any] = item
+                if kind is dict:
+                    for key in item:
+                        if type(key) is not str:
+                            return False
+                    children = item.values()
+                for child in children:
                     child_kind = type(child)
                     if child_kind is str or child_kind is bool or child is None:
                         continue

@@ -19,18 +19,11 @@ from schema_pub.cli import cli
 from schema_pub.publish.feeds import FEED_FILES
 from schema_pub.publish.site import STATE_DIR, build_site
 from schema_pub.publish.synthetic import split_markdown, synthetic_site, variant_site
+from tests.conftest import tree
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "content" / "weinstein-mistrial.md"
 SITE = ROOT / "content" / "site.yaml"
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def make(folder: Path, count: int) -> list[Path]:
